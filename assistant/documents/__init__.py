@@ -1,0 +1,1 @@
+"""Source documents and their clauses: loading, normalising, parsing, look-up."""

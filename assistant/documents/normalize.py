@@ -1,0 +1,44 @@
+"""Normalisation for parsing and search only: stored clause text stays verbatim.
+
+The notice has faults (a katakana ニ for 二, typos such as 职贵 and 奉就), and applicants write
+traditional characters and full-width digits. Both sides of a search go through `normalize`
+so that these differences never decide whether a clause is found.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Faults of the notice's text and their intended characters (used for matching, never for citing).
+TYPO_FIXES = {
+    "ニ": "二",
+    "职贵": "职责",
+    "奉就": "奉献",
+    "须发": "颁发",
+    "入力社保": "人力社保",
+    "技术入员": "技术人员",
+    "主要参加着": "主要参加者",
+    "显着": "显著",
+    "信管理与信息系统": "信息管理与信息系统",
+}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, traditional to simplified, known typos fixed, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    for wrong, right in TYPO_FIXES.items():
+        text = text.replace(wrong, right)
+    return text.lower()
