@@ -31,6 +31,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("check", help="按事实判断申报资格（规则引擎）")
+    p.add_argument("facts", help="事实 JSON 文件；写 - 则从标准输入读取")
+    p.add_argument("--question", help="问题类型，如 engineer、assistant_engineer、ce_hours、photo、deadline")
+    p.add_argument("--explain", action="store_true", help="列出完整推理过程")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("index", help="建立（或重建）检索索引")
     p.add_argument("--rebuild", action="store_true")
 
@@ -100,7 +106,37 @@ def _cmd_eval(args) -> int:
     return retrieval_main()
 
 
-COMMANDS = {"search": _cmd_search, "clause": _cmd_clause, "index": _cmd_index, "eval": _cmd_eval}
+def _load_json(source: str):
+    from pathlib import Path
+
+    try:
+        text = _read_stdin() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"无法读取事实文件 {source}。") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"事实文件不是有效的 JSON（第 {exc.lineno} 行）。") from exc
+
+
+def _cmd_check(args) -> int:
+    from assistant.rules.engine import check
+    from assistant.rules.explain import render
+    from assistant.rules.facts import parse_facts
+
+    data = _load_json(args.facts)
+    question = args.question or (data.pop("question", None) if isinstance(data, dict) else None)
+    facts = parse_facts(data.get("facts", data) if isinstance(data, dict) else data)
+    if question is None:
+        question = {"助理工程师": "assistant_engineer", "工程师": "engineer"}.get(facts.target or "")
+    if question is None:
+        raise UserError("请用 --question 指明问题类型，或在事实中给出 target（助理工程师/工程师）。")
+    verdict = check(question, facts)
+    print(verdict.model_dump_json(indent=2) if args.json else render(verdict, explain=args.explain))
+    return 0
+
+
+COMMANDS = {"check": _cmd_check, "search": _cmd_search, "clause": _cmd_clause, "index": _cmd_index, "eval": _cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,32 @@
+"""Years of service: full anniversaries (周年, 附件2 第十八条（七）) from a start date to a cut-off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+
+def full_years(start: date, end: date) -> int:
+    """Complete years from `start` to `end`: the anniversary day itself completes a year."""
+    if end < start:
+        return 0
+    return relativedelta(end, start).years
+
+
+def full_months(start: date, end: date) -> int:
+    if end < start:
+        return 0
+    delta = relativedelta(end, start)
+    return delta.years * 12 + delta.months
+
+
+def years_and_months(start: date, end: date) -> str:
+    """“3年11个月”, for the sentences the trace reads out."""
+    months = full_months(start, end)
+    years, rest = divmod(months, 12)
+    return f"{years}年" + (f"{rest}个月" if rest else "")
+
+
+def add_years(start: date, years: int) -> date:
+    return start + relativedelta(years=years)

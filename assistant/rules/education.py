@@ -1,0 +1,122 @@
+"""学历、资历: the normal route to 助理工程师 and 工程师 (附件2 第四条) and major matching (第十八条（一）)."""
+
+from __future__ import annotations
+
+from assistant.documents.normalize import normalize
+from assistant.rules.dates import full_years, years_and_months
+from assistant.rules.facts import Facts
+from assistant.rules.logic import Check, all_of, leaf
+from assistant.rules.params import Parameters
+from assistant.rules.transfer import series_ready
+
+
+def major_match(facts: Facts, p: Parameters) -> str | None:
+    """本专业, 相近专业 or 不相近 by 附件2 第十八条（一）; None when the major is unknown."""
+    if facts.major is None:
+        return None
+    major = normalize(facts.major).strip()
+    major = normalize(p.value("majors.aliases").get(major, major))
+    if major in {normalize(m) for m in p.value("majors.own")}:
+        return "本专业"
+    if major in {normalize(m) for m in p.value("majors.related")}:
+        return "相近专业"
+    return "不相近"
+
+
+def required_education(facts: Facts, p: Parameters, table: str) -> Check:
+    """附件2 第四条（三）: a major neither the same nor related counts as lacking the required education."""
+    clauses = ["附件2/第四条/（三）", "附件2/第十八条/（一）"]
+    levels = p.value(table)
+    match = major_match(facts, p)
+    level = facts.education_level
+    if level is not None and level not in levels:
+        return leaf("education.level", [*p[table].clauses], False,
+                    f"{level}学历不在规定学历之列（{'、'.join(levels)}），视为不具备规定学历。",
+                    facts={"education_level": level}, params={table: levels})
+    if match == "不相近":
+        return leaf("education.major", clauses, False,
+                    f"所学专业“{facts.major}”不属于机电制造技术本专业或相近专业目录，视为不具备规定学历。",
+                    facts={"major": facts.major})
+    value = None if level is None or match is None else True
+    needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
+    return leaf("education.required", [*p[table].clauses, *clauses], value,
+                f"{level}学历，所学专业“{facts.major}”属{match}，具备规定学历。" if value else "需要知道学历和所学专业。",
+                facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
+
+
+def assistant_engineer_normal(facts: Facts, p: Parameters) -> Check:
+    """附件2 第四条（一）: 中专 4, 大专 3, 本科 1 years of 本专业技术工作, before and after the degree (（三）)."""
+    education = required_education(facts, p, "assistant_engineer.work_years")
+    return all_of("assistant_engineer.normal", ["附件2/第四条/（一）"],
+                  [education, work_years(facts, p)], "正常申报助理工程师：具备规定学历，且从事本专业技术工作年限达到要求。")
+
+
+def work_years(facts: Facts, p: Parameters) -> Check:
+    required_by_level = p.value("assistant_engineer.work_years")
+    cutoff = p.value("cutoff_date")
+    level, start = facts.education_level, facts.work_start_date
+    clauses = [*p["assistant_engineer.work_years"].clauses, "附件2/第四条/（三）", "附件2/第十八条/（七）", "二/（二）/6"]
+    needs = [n for n, v in (("education_level", level), ("work_start_date", start)) if v is None]
+    if needs or level not in required_by_level:
+        value = None if needs else False
+        return leaf("assistant_engineer.work_years", clauses, value, "需要知道学历和参加专业技术工作的时间。"
+                    if needs else f"{level}学历不在助理工程师规定学历之列。", needs=needs)
+    required, years = required_by_level[level], full_years(start, cutoff)
+    general = p.value("assistant_engineer.general_work_years")[level]
+    differs = ""
+    if general != required:  # 附件1 says otherwise: 附件2 governs for 机电 (notice 二（一）)
+        clauses += list(p["assistant_engineer.general_work_years"].clauses)
+        differs = f"（附件1写{general}年，机电按附件2执行，见通知二（一））"
+    return leaf("assistant_engineer.work_years", clauses, years >= required,
+                f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{start}起至{cutoff}共"
+                f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到。"
+                "学历取得前后的工作年限可累计。",
+                facts={"work_start_date": str(start), "education_level": level},
+                params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff),
+                        "general_work_years": general})
+
+
+def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
+    """Full years as 助理工程师 to the cut-off (任职时间计算到2022年12月31日)."""
+    cutoff = p.value("cutoff_date")
+    clauses = ["二/（二）/6", "附件2/第十八条/（七）"]
+    if facts.title_appointed_date is None:
+        return None, leaf("engineer.appointed_years", clauses, None, "需要知道助理工程师的聘任时间。",
+                          needs=["title_appointed_date"])
+    years = full_years(facts.title_appointed_date, cutoff)
+    return years, leaf("engineer.appointed_years", clauses, True,
+                       f"聘任助理工程师自{facts.title_appointed_date}至{cutoff}，共"
+                       f"{years_and_months(facts.title_appointed_date, cutoff)}（满{years}周年）。",
+                       facts={"title_appointed_date": str(facts.title_appointed_date)},
+                       params={"cutoff_date": str(cutoff)})
+
+
+def holds_assistant_title(facts: Facts, p: Parameters) -> Check:
+    """Holds and is appointed 助理工程师 in the 机电 series (after any 转评, 第五条)."""
+    required = p.value("engineer.required_title_level")
+    level = facts.title_level
+    title = leaf("engineer.current_title", [*p["engineer.required_title_level"].clauses], None if level is None
+                 else level == required, f"现任职务为{level}，申报工程师须取得并聘任{required}。" if level else
+                 "需要知道现任专业技术职务。", facts={"title_level": level}, needs=["title_level"])
+    return all_of("engineer.title", title.clauses, [title, series_ready(facts, p)], f"现任{required}（机电系列）。")
+
+
+def engineer_normal(facts: Facts, p: Parameters) -> Check:
+    """附件2 第四条（二）: 大专、本科 4 years appointed as 初级工程师; 硕士、第二学士 2 years."""
+    education = required_education(facts, p, "engineer.appointed_years")
+    table = p.value("engineer.appointed_years")
+    years, counted = appointed_years(facts, p)
+    level = facts.education_level
+    if years is None or level is None or level not in table:
+        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], None if level is None or
+                      years is None else False, "需要知道学历和聘任时间。", needs=[n for n, v in (
+                          ("education_level", level), ("title_appointed_date", years)) if v is None])
+    else:
+        required = table[level]
+        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], years >= required,
+                      f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
+                      f"{'已' if years >= required else '未'}达到。", facts={"appointed_years": years},
+                      params={"engineer.appointed_years": required})
+    return all_of("engineer.normal", ["附件2/第四条/（二）"],
+                  [education, holds_assistant_title(facts, p), counted, enough],
+                  "正常申报工程师：具备规定学历，取得初级工程师资格后实际聘任年限达到要求。")

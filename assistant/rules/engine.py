@@ -1,0 +1,127 @@
+"""Answer one question about one applicant: rule code in, a cited, traced verdict out.
+
+The question decides the outcome; the other gates an applicant must also pass are evaluated too
+and returned as reminders, so a settled question is answered, not turned into more questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from assistant.config import load_settings
+from assistant.documents.corpus import Corpus, load_corpus
+from assistant.errors import UserError
+from assistant.rules import gates
+from assistant.rules.breakthrough import breakthrough_general, breakthrough_outstanding
+from assistant.rules.ce_hours import ce_hours
+from assistant.rules.dates import add_years
+from assistant.rules.deadlines import deadline
+from assistant.rules.education import assistant_engineer_normal, engineer_normal
+from assistant.rules.facts import Facts
+from assistant.rules.logic import Check, Truth, any_of, leaf
+from assistant.rules.params import Parameters, parameters_for
+from assistant.rules.performance import performance
+from assistant.rules.photo import photo
+from assistant.rules.skip_level import skip_level
+from assistant.rules.transfer import transfer_question
+from assistant.rules.verdict import OUTCOME, Reminder, Verdict, citations_for, missing_facts, trace_of
+
+ROUTES = {"engineer.normal": "正常申报", "breakthrough_general": "一般破格", "breakthrough_outstanding": "业绩突出破格",
+          "skip_level": "越级申报", "assistant_engineer.normal": "正常申报"}
+
+
+def engineer(facts: Facts, p: Parameters) -> Check:
+    """best_route for 工程师: the normal route, 一般破格, 业绩突出破格 and 越级, in that order."""
+    return any_of("engineer", ["附件2/第四条/（二）", "附件2/第六条", "附件2/第七条"],
+                  [engineer_normal(facts, p), breakthrough_general(facts, p), breakthrough_outstanding(facts, p),
+                   skip_level(facts, p)], "申报工程师：正常申报、一般破格、业绩突出破格或越级，符合其一即可。")
+
+
+QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
+    "assistant_engineer": ("能否申报助理工程师（学历、资历）", assistant_engineer_normal),
+    "engineer": ("能否申报工程师（正常、破格或越级）", engineer),
+    "engineer_normal": ("能否正常申报工程师", engineer_normal),
+    "breakthrough_general": ("能否一般破格申报工程师", breakthrough_general),
+    "breakthrough_outstanding": ("能否以业绩特别突出破格申报工程师", breakthrough_outstanding),
+    "skip_level": ("能否越级申报工程师", skip_level),
+    "transfer": ("是否须要转评", transfer_question),
+    "ce_hours": ("继续教育学时是否达到要求", ce_hours),
+    "photo": ("证件照是否符合要求", photo),
+    "deadline": ("办理时间是否在规定时间内", deadline),
+    "social_insurance": ("社保是否符合要求", gates.social_insurance),
+    "rule_2021": ("2021年未通过者能否申报", gates.rule_2021),
+    "disqualification": ("是否有取消评审资格的情形", gates.disqualification),
+    "papers": ("论文是否符合要求", gates.papers),
+    "performance": ("任现职期间的经历、业绩与成果是否符合", performance),
+    "assessment": ("年度考核是否符合", lambda f, p: _needs_target(f) or gates.assessment(f, p, _assessment_route(f))),
+    "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, _qualifying_date(f, p))),
+}
+ELIGIBILITY = {"assistant_engineer", "engineer", "engineer_normal", "breakthrough_general",
+               "breakthrough_outstanding", "skip_level"}
+
+
+def _needs_target(facts: Facts) -> Check | None:
+    """Which years count depends on the title applied for: asked, never assumed."""
+    if facts.target is not None:
+        return None
+    return leaf("target", ["附件1/四", "附件2/第二十条"], None, "需要知道申报助理工程师还是工程师。", needs=["target"])
+
+
+def _assessment_route(facts: Facts) -> str:
+    return "assistant_engineer" if facts.target == "助理工程师" else "engineer_normal"
+
+
+def _qualifying_date(facts: Facts, p: Parameters) -> date | None:
+    """When the 学历/资历 years are (or will be) met: the date 第二十条 counts a penalty's delay from."""
+    if facts.target == "助理工程师":
+        years = p.value("assistant_engineer.work_years").get(facts.education_level or "")
+        start = facts.work_start_date
+    else:
+        years = p.value("engineer.appointed_years").get(facts.education_level or "")
+        start = facts.title_appointed_date
+    return None if years is None or start is None else add_years(start, years)
+
+
+def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) -> list[Check]:
+    if question not in ELIGIBILITY:
+        return []
+    kind = ("assistant_engineer" if question == "assistant_engineer" else
+            "engineer_breakthrough" if route in ("一般破格", "业绩突出破格") else "engineer_normal")
+    return [gates.assessment(facts, p, kind), gates.social_insurance(facts, p), gates.rule_2021(facts, p),
+            gates.penalty(facts, p, _qualifying_date(facts, p)), gates.disqualification(facts, p),
+            gates.papers(facts, p), ce_hours(facts, p)]
+
+
+def _route(check: Check) -> str | None:
+    candidates = check.children if check.rule == "engineer" else [check]
+    met = next((c for c in candidates if c.met), None)
+    return ROUTES.get(met.rule) if met else None
+
+
+def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int = 2022) -> Verdict:
+    if question not in QUESTIONS:
+        raise UserError(f"未知的问题类型“{question}”（可选：{'、'.join(QUESTIONS)}）。")
+    p = parameters_for(year)
+    corpus = corpus or load_corpus(load_settings().corpus_dir)
+    label, rule = QUESTIONS[question]
+    main = rule(facts, p)
+    route = _route(main)
+    reminders = [r for r in _reminders(question, facts, p, route) if r.truth is not Truth.MET]
+    return Verdict(
+        question=label, question_id=question, outcome=OUTCOME[main.truth], route=route, trace=trace_of(main),
+        citations=citations_for([main, *reminders], corpus), missing=missing_facts(main),
+        reminders=[Reminder(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses)
+                   for r in reminders],
+        notes=_notes(main, p))
+
+
+def _notes(main: Check, p: Parameters) -> list[str]:
+    """Readings of the notice that needed a judgement, for the parameters this verdict used."""
+    used = {name for node in main.walk() for name in node.params}
+    notes = []
+    for param in p.all():
+        short = param.name.rsplit(".", 1)[-1]
+        if param.note and (param.name in used or short in used):
+            notes.append(f"{param.name}：{param.note}")
+    return notes

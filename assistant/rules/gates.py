@@ -1,0 +1,129 @@
+"""The other conditions every applicant passes: 考核, 社保, the 2021 rule, penalties, discipline, papers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.rules.dates import add_years
+from assistant.rules.facts import Facts
+from assistant.rules.logic import Check, all_of, leaf
+from assistant.rules.params import Parameters
+
+
+def assessment_years(facts: Facts, p: Parameters, route: str) -> tuple[list[int] | None, list[str], str]:
+    """Years whose 年度考核 must be 合格 or better (附件1 四; notice 二（二）5), or None if unknown."""
+    last = p.value("assessment.last_year")
+    if route == "engineer_normal":
+        return list(p.value("assessment.engineer_years")), [], "近3年"
+    if route == "engineer_breakthrough":
+        start = facts.title_appointed_date
+        return (None, ["title_appointed_date"], "") if start is None else (
+            list(range(start.year, last + 1)), [], "聘任助理工程师当年至2021年")
+    if facts.technician_appointed_date is not None:
+        return list(range(facts.technician_appointed_date.year, last + 1)), [], "聘任技术员当年至2021年"
+    if facts.title_level == "无":
+        return [], [], "未聘任技术员，无考核年度要求（判断）"
+    return None, ["technician_appointed_date"] + (["title_level"] if facts.title_level is None else []), ""
+
+
+def assessment(facts: Facts, p: Parameters, route: str) -> Check:
+    clauses = ["二/（二）/5", "附件1/四", "附件5/三/4"]
+    years, needs, span = assessment_years(facts, p, route)
+    passing = p.value("assessment.passing_grades")
+    if years is None:
+        return leaf("assessment", clauses, None, "需要知道聘任时间，才能确定须提交哪几年的年度考核。", needs=needs)
+    grades = {year: facts.assessments.get(year) for year in years}
+    unknown = [year for year, grade in grades.items() if grade is None]
+    failed = {year: grade for year, grade in grades.items() if grade is not None and grade not in passing}
+    value = False if failed else (None if unknown else True)
+    shown = "、".join(f"{y}{g}" for y, g in grades.items() if g) or "无"
+    return leaf("assessment", clauses, value,
+                f"年度考核须{span}（{'、'.join(map(str, years)) or '无'}）均为合格及以上；已知：{shown}。"
+                + (f"{'、'.join(map(str, failed))}年未达合格。" if failed else ""),
+                facts={"assessments": {str(y): g for y, g in grades.items()}}, params={"passing_grades": passing},
+                needs=[f"assessments.{year}" for year in unknown])
+
+
+def social_insurance(facts: Facts, p: Parameters) -> Check:
+    clause = ["二/（二）/7/（3）"]
+    city, unit = p.value("social_insurance.months_in_city"), p.value("social_insurance.months_in_unit")
+    m_city, m_unit = facts.months_insured_in_city, facts.months_insured_in_unit
+    return all_of("social_insurance", clause, [
+        leaf("social_insurance.city", clause, None if m_city is None else m_city >= city,
+             f"在本市连续缴纳社保须满{city}个月" + ("" if m_city is None else f"，现{m_city}个月。"),
+             params={"months_in_city": city}, needs=["months_insured_in_city"]),
+        leaf("social_insurance.unit", clause, None if m_unit is None else m_unit >= unit,
+             f"在申报单位连续缴纳须满{unit}个月" + ("" if m_unit is None else f"，现{m_unit}个月。"),
+             params={"months_in_unit": unit}, needs=["months_insured_in_unit"]),
+        leaf("social_insurance.now", clause, facts.insured_now, "当前须处于正常参保缴费状态。", needs=["insured_now"]),
+    ], "社保（原则上）：本市连续一年以上、本单位连续半年以上，且当前正常参保。")
+
+
+def rule_2021(facts: Facts, p: Parameters) -> Check:
+    clause = ["二/（二）/7/（5）"]
+    if facts.failed_2021 is False:
+        return leaf("rule_2021", clause, True, "2021年未参评或已通过，不受此条限制。", facts={"failed_2021": False})
+    if facts.failed_2021 is None:
+        return leaf("rule_2021", clause, None, "需要知道2021年是否参评未通过。", needs=["failed_2021"])
+    new = facts.new_achievements_since_2021
+    return leaf("rule_2021", clause, new, "2021年未通过评审的，2022年须有新业绩才能申报"
+                + ("" if new is None else ("：有新业绩。" if new else "：无新业绩，不得申报。")),
+                facts={"failed_2021": True, "new_achievements_since_2021": new}, needs=["new_achievements_since_2021"])
+
+
+def penalty(facts: Facts, p: Parameters, qualifying_date: date | None) -> Check:
+    """第二十条: a penalty of ≥1000 yuan or a technical accident delays the application by 2 years,
+    counted from when the 学历/资历 years are met (（一）) or from the decision if later (（二））."""
+    clauses = ["附件2/第二十条"]
+    if facts.penalties is None:
+        return leaf("penalty", clauses, None, "需要知道任现职期间是否受过经济处罚或技术责任事故处理。", needs=["penalties"])
+    minimum, delay = p.value("penalty.min_amount_yuan"), p.value("penalty.delay_years")
+    cutoff = p.value("cutoff_date")
+    relevant = [x for x in facts.penalties if x.technical_accident or (x.amount_yuan or 0) >= minimum]
+    if facts.title_appointed_date is not None:
+        relevant = [x for x in relevant if x.date >= facts.title_appointed_date]  # 任现职期间 only
+    if not relevant:
+        return leaf("penalty", clauses, True, f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
+                    params={"min_amount_yuan": minimum})
+    if qualifying_date is None:
+        return leaf("penalty", clauses, None, "有处罚记录，需要知道聘任时间才能计算延迟。",
+                    needs=["title_appointed_date"])
+    latest = max(x.date for x in relevant)
+    earliest = add_years(max(latest, qualifying_date), delay)
+    case = "（一）" if latest <= qualifying_date else "（二）"
+    return leaf("penalty", [*clauses, f"附件2/第二十条/{case}"], earliest <= cutoff,
+                f"处罚决定{latest}，按第二十条{case}延迟{delay}年申报，最早可于{earliest}后申报"
+                f"（任职时间计算到{cutoff}），{'不影响本年度' if earliest <= cutoff else '本年度不能申报'}。",
+                facts={"penalty_date": str(latest)}, params={"delay_years": delay})
+
+
+def disqualification(facts: Facts, p: Parameters) -> Check:
+    ban = p.value("falsification.ban_years")
+    year = p.value("policy_year")
+    found = facts.falsification_years
+    barred = None if found is None else [y for y in found if y < year <= y + ban]
+    return all_of("disqualification", ["附件2/第十九条", "六/（三）"], [
+        leaf("disqualification.falsification", ["附件2/第十九条", "六/（三）"], None if barred is None else not barred,
+             f"弄虚作假被取消资格的，从次年起{ban}年内不得申报" + ("" if not barred else
+                                                     f"：{barred[0]}年查处，{year}年仍在禁止期内。"),
+             params={"ban_years": ban}, needs=["falsification_years"]),
+        leaf("disqualification.investigation", ["附件2/第十九条/（三）", "六/（三）/2"],
+             None if facts.under_investigation is None else not facts.under_investigation,
+             "仍在立案调查、处理、处罚或处分阶段的，取消评审资格。", needs=["under_investigation"]),
+    ], "无第十九条和通知六（三）所列取消评审资格的情形。")
+
+
+def papers(facts: Facts, p: Parameters) -> Check:
+    clause = ["二/（二）/3"]
+    limit = p.value("papers.max_similarity_percent")
+    if facts.papers is None:
+        return leaf("papers", clause, None, "需要知道是否提交论文及其相似度检测结果。", needs=["papers"])
+    checked = [x for x in facts.papers if x.third_party_report]
+    unknown = [x for x in checked if x.similarity_percent is None]
+    vetoed = [x for x in checked if x.similarity_percent is not None and x.similarity_percent > limit]
+    unreported = len(facts.papers) - len(checked)
+    note = f"另有{unreported}篇无第三方检索报告，视作无此论文。" if unreported else ""
+    value = False if vetoed else (None if unknown else True)
+    return leaf("papers", clause, value, (f"论文相似度超过{limit}%，评审时一票否决。" if vetoed else
+                                          f"论文相似度须不超过{limit}%。") + note,
+                params={"max_similarity_percent": limit}, needs=["papers"])

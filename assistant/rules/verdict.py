@@ -1,0 +1,130 @@
+"""The verdict: the question decided, its outcome and route, the trace, citations and what to ask."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from assistant.documents.corpus import Corpus
+from assistant.rules.facts import FACT_NAMES
+from assistant.rules.logic import Check, Truth
+
+Outcome = Literal["eligible", "not_eligible", "need_more_info"]
+OUTCOME = {Truth.MET: "eligible", Truth.NOT_MET: "not_eligible", Truth.UNKNOWN: "need_more_info"}
+
+
+class TraceStep(BaseModel):
+    rule: str
+    depth: int
+    clauses: list[str]
+    result: str
+    sentence: str
+    facts: dict[str, Any]
+    params: dict[str, Any]
+
+
+class Citation(BaseModel):
+    id: str
+    label: str
+    text: str
+
+
+class MissingFact(BaseModel):
+    fact: str
+    question: str
+    blocks: list[str]
+
+
+class Reminder(BaseModel):
+    rule: str
+    result: str
+    sentence: str
+    clauses: list[str]
+
+
+class Verdict(BaseModel):
+    question: str
+    question_id: str
+    outcome: Outcome
+    route: str | None
+    trace: list[TraceStep]
+    citations: list[Citation]
+    missing: list[MissingFact]
+    reminders: list[Reminder]
+    notes: list[str]
+
+
+QUESTIONS_TO_ASK = {
+    "target": "您要申报助理工程师还是工程师？",
+    "education_level": "您的最高学历是什么（中专、大专、本科、硕士等）？",
+    "major": "您所学的专业是什么？",
+    "work_start_date": "您从哪年哪月开始从事机电（或相近）专业技术工作？",
+    "title_level": "您现在的专业技术职务是什么（技术员、助理工程师等）？",
+    "title_series": "您现有职称属于哪个系列（机电还是其他，如经济）？",
+    "title_appointed_date": "您现职务是哪年哪月聘任的？",
+    "transferred_date": "您是否从其他系列转评为机电？如是，是哪年哪月转评的？",
+    "technician_appointed_date": "您是哪年哪月聘任技术员的？",
+    "machinery_work_start_date": "您从哪年哪月开始实际从事机电制造技术工作？",
+    "work_category": "您从事哪类工作（技术研究、设计开发、系统集成、生产制造、技术服务）？",
+    "months_insured_in_city": "您在本市连续缴纳社保多少个月？",
+    "months_insured_in_unit": "您在现单位连续缴纳社保多少个月？",
+    "insured_now": "您现在是否正常参保缴费？",
+    "failed_2021": "您2021年是否参评且未通过？",
+    "new_achievements_since_2021": "2022年您是否有新的业绩？",
+    "penalties": "任现职期间您是否受过1000元及以上经济处罚（通报处分）或被认定为技术责任事故直接责任者？",
+    "falsification_years": "您是否曾因申报弄虚作假被查处？如有，是哪一年？",
+    "under_investigation": "您目前是否仍在立案调查、处理或处分期内？",
+    "papers": "您是否提交论文？论文的第三方相似度检测结果是多少？",
+    "action": "您要办理哪个环节（网上申报、单位审核、原件核查）？",
+    "action_date": "您打算哪一天办理？",
+}
+
+
+def question_for(fact: str) -> str:
+    if fact in QUESTIONS_TO_ASK:
+        return QUESTIONS_TO_ASK[fact]
+    head, _, rest = fact.partition(".")
+    if head == "achievements":
+        from assistant.rules.achievements import ACHIEVEMENT_NAMES
+
+        return f"您是否有“{ACHIEVEMENT_NAMES.get(rest, rest)}”？请说明级别或数量。"
+    if head == "assessments":
+        return f"您{rest}年度的年度考核结果是什么（优秀、合格等）？"
+    if head == "ce":
+        year = rest.split(".")[0]
+        return f"您{year}年度继续教育学时是多少（专业科目、公需科目各多少）？"
+    if head == "photo":
+        return {"format": "您的证件照是什么格式（JPG、PNG等）？", "bytes": "您的证件照文件多大（多少K）？"}.get(
+            rest, "您的证件照是多少像素（宽×高）？")
+    if head == "performance":
+        return f"任现职以来，您具备“{rest}”条件中的哪几项？"
+    return f"请提供：{FACT_NAMES.get(fact, fact)}。"
+
+
+def missing_facts(check: Check) -> list[MissingFact]:
+    """Facts whose knowledge could change the outcome, the most decisive (blocking most rules) first."""
+    blocks: dict[str, list[str]] = {}
+    for node in check.walk():
+        if node.unknown and not node.children:
+            for fact in node.missing:
+                blocks.setdefault(fact, []).append(node.rule)
+    ordered = sorted((f for f in check.missing if f in blocks), key=lambda f: -len(blocks[f]))
+    return [MissingFact(fact=f, question=question_for(f), blocks=blocks[f]) for f in ordered]
+
+
+def trace_of(check: Check, depth: int = 0) -> list[TraceStep]:
+    steps = [TraceStep(rule=check.rule, depth=depth, clauses=check.clauses, result=check.truth.value,
+                       sentence=check.sentence, facts=check.facts, params=check.params)]
+    for child in check.children:
+        steps.extend(trace_of(child, depth + 1))
+    return steps
+
+
+def citations_for(checks: list[Check], corpus: Corpus) -> list[Citation]:
+    """Every clause a rule in the trace implements, its text taken from the corpus."""
+    ids: list[str] = []
+    for check in checks:
+        for node in check.walk():
+            ids.extend(c for c in node.clauses if c not in ids)
+    return [Citation(id=c.id, label=c.label, text=c.text) for c in map(corpus.get, ids)]

@@ -1,0 +1,101 @@
+"""The engine's contract: parameters cite real clauses, impossible facts are refused in Chinese,
+years count in full anniversaries, and the `check` command prints a verdict with its trace."""
+
+import json
+from datetime import date
+
+import pytest
+
+from assistant.errors import UserError
+from assistant.rules.dates import full_years
+from assistant.rules.engine import check
+from assistant.rules.facts import parse_facts
+from assistant.rules.params import parameters_for
+from tests.conftest import run_cli
+
+
+def test_every_parameter_cites_existing_clauses(corpus):
+    params = parameters_for(2022).all()
+    assert len(params) > 40
+    for param in params:
+        assert param.clauses, param.name
+        for clause_id in param.clauses:
+            assert corpus.has(clause_id), (param.name, clause_id)
+
+
+def test_unknown_policy_year_is_a_chinese_error():
+    with pytest.raises(UserError, match="2021"):
+        parameters_for(2021)
+
+
+@pytest.mark.parametrize("start, end, years", [
+    (date(2018, 12, 31), date(2022, 12, 31), 4),  # the anniversary day itself completes the year
+    (date(2019, 1, 1), date(2022, 12, 31), 3),  # 3 years 11 months
+    (date(2019, 2, 1), date(2022, 12, 31), 3),
+    (date(2022, 12, 31), date(2022, 12, 31), 0),
+    (date(2023, 1, 1), date(2022, 12, 31), 0),
+])
+def test_full_years_boundaries(start, end, years):
+    assert full_years(start, end) == years
+
+
+@pytest.mark.parametrize("facts, named", [
+    ({"graduation_date": "2023-07-01"}, "毕业时间"),
+    ({"ce": {"2019": {"professional": -5}}}, "继续教育学时"),
+    ({"work_start_date": "2018-07-01", "title_appointed_date": "2017-01-01"}, "聘任日期"),
+    ({"photo": {"width": 0, "height": 400}}, "证件照"),
+    ({"education_level": "小学"}, "学历"),
+    ({"title_appointed_date": "去年"}, "现职务聘任时间"),
+    ({"shoe_size": 42}, "shoe_size"),
+])
+def test_impossible_facts_are_refused_naming_the_fact(facts, named):
+    with pytest.raises(UserError) as caught:
+        parse_facts(facts)
+    assert named in caught.value.message
+    assert caught.value.message.startswith("事实有误")
+
+
+def test_unknown_question_is_a_chinese_error(corpus):
+    with pytest.raises(UserError, match="未知的问题类型"):
+        check("weather", parse_facts({}), corpus)
+
+
+def test_settled_question_is_answered_and_other_gates_become_reminders(corpus):
+    verdict = check("assistant_engineer", parse_facts(
+        {"education_level": "大专", "major": "机械工程", "work_start_date": "2018-07-01"}), corpus)
+    assert verdict.outcome == "eligible" and not verdict.missing
+    assert {"social_insurance", "ce_hours", "papers"} <= {r.rule for r in verdict.reminders}
+    assert any("附件1写2年" in step.sentence for step in verdict.trace)  # 附件1 differs; 附件2 governs
+    assert {"附件1/二/1", "二/（一）"} <= {c.id for c in verdict.citations}
+
+
+def test_missing_facts_come_with_questions_most_decisive_first(corpus):
+    verdict = check("engineer", parse_facts({"education_level": "本科", "major": "机械工程", "title_level": "助理工程师",
+                                             "title_series": "机电", "title_appointed_date": "2021-03-01"}), corpus)
+    assert verdict.outcome == "need_more_info"
+    first = verdict.missing[0]
+    assert len(first.blocks) >= max(len(m.blocks) for m in verdict.missing)
+    assert "？" in first.question
+
+
+def test_check_cli_prints_verdict_trace_and_json(tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({"target": "工程师", "education_level": "本科", "major": "机械工程",
+                                 "title_level": "助理工程师", "title_series": "机电",
+                                 "title_appointed_date": "2017-03-01"}, ensure_ascii=False), encoding="utf-8")
+    text = run_cli("check", str(facts), "--explain")
+    assert text.returncode == 0, text.stderr
+    assert "结论：符合（正常申报）" in text.stdout and "附件2/第四条/（二）/（1）" in text.stdout
+    assert "判断说明" in text.stdout
+    data = json.loads(run_cli("check", str(facts), "--json").stdout)
+    assert data["outcome"] == "eligible" and data["route"] == "正常申报"
+
+
+@pytest.mark.parametrize("payload, message", [
+    ('{"graduation_date": "2030-01-01", "target": "助理工程师"}', "毕业时间"),
+    ("{not json", "不是有效的 JSON"),
+    ('{"education_level": "本科"}', "--question"),
+])
+def test_check_cli_bad_input_exits_2(payload, message):
+    result = run_cli("check", "-", stdin=payload)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
