@@ -53,6 +53,29 @@ def bench_cold_search(env: dict, runs: int = 3) -> float:
     return statistics.median(times[1:])  # the first run may build the token cache
 
 
+VERDICT_CASES = {
+    "engineer": {"target": "工程师", "education_level": "本科", "major": "机械工程", "title_level": "助理工程师",
+                 "title_series": "机电", "title_appointed_date": "2019-06-01",
+                 "achievements": {"honor_level": "县", "invention_patents": 1, "key_project_level": "县"}},
+    "assistant_engineer": {"target": "助理工程师", "education_level": "大专", "major": "机械工程",
+                           "work_start_date": "2018-07-01"},
+    "photo": {"photo": {"format": "jpg", "bytes": 50000, "width": 600, "height": 800}},
+}
+
+
+def bench_verdict(corpus, question: str, number: int = 200, repeat: int = 15) -> tuple[float, float]:
+    """Best and median time of one `check` (facts already parsed), in milliseconds."""
+    import timeit
+
+    from assistant.rules.engine import check
+    from assistant.rules.facts import parse_facts
+
+    facts = parse_facts(VERDICT_CASES[question])
+    runs = sorted(t / number * 1000 for t in timeit.repeat(lambda: check(question, facts, corpus),
+                                                           number=number, repeat=repeat))
+    return runs[0], statistics.median(runs)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -78,6 +101,9 @@ def main() -> int:
             rows.append(f"| warm search, {mode} | p50 {p50:.1f} ms, p95 {p95:.1f} ms |")
         cold = bench_cold_search({"ASSISTANT_INDEX_DIR": str(Path(tmp) / "index")})
         shutil.rmtree(tmp, ignore_errors=True)
+    for question in VERDICT_CASES:
+        best, median = bench_verdict(corpus, question)
+        rows.append(f"| one verdict, `{question}` (trace and citations included) | median {median:.2f} ms, best {best:.2f} ms |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [
         "# Benchmarks", "", f"Machine: {machine()}", f"Embedding: {settings.embedding}; default search mode: "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from assistant.documents.normalize import normalize
 from assistant.rules.dates import full_years, years_and_months
 from assistant.rules.facts import Facts
@@ -10,15 +12,23 @@ from assistant.rules.params import Parameters
 from assistant.rules.transfer import series_ready
 
 
+@cache
+def _major_lists(p: Parameters) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    aliases = {normalize(k): normalize(v) for k, v in p.value("majors.aliases").items()}
+    return (aliases, frozenset(map(normalize, p.value("majors.own"))),
+            frozenset(map(normalize, p.value("majors.related"))))
+
+
 def major_match(facts: Facts, p: Parameters) -> str | None:
     """本专业, 相近专业 or 不相近 by 附件2 第十八条（一）; None when the major is unknown."""
     if facts.major is None:
         return None
+    aliases, own, related = _major_lists(p)
     major = normalize(facts.major).strip()
-    major = normalize(p.value("majors.aliases").get(major, major))
-    if major in {normalize(m) for m in p.value("majors.own")}:
+    major = aliases.get(major, major)
+    if major in own:
         return "本专业"
-    if major in {normalize(m) for m in p.value("majors.related")}:
+    if major in related:
         return "相近专业"
     return "不相近"
 

@@ -108,10 +108,10 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
     main = rule(facts, p)
     route = _route(main)
     reminders = [r for r in _reminders(question, facts, p, route) if r.truth is not Truth.MET]
-    return Verdict(
+    return Verdict.model_construct(
         question=label, question_id=question, outcome=OUTCOME[main.truth], route=route, trace=trace_of(main),
         citations=citations_for([main, *reminders], corpus), missing=missing_facts(main),
-        reminders=[Reminder(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses)
+        reminders=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses)
                    for r in reminders],
         notes=_notes(main, p))
 

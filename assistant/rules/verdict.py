@@ -110,11 +110,12 @@ def missing_facts(check: Check) -> list[MissingFact]:
             for fact in node.missing:
                 blocks.setdefault(fact, []).append(node.rule)
     ordered = sorted((f for f in check.missing if f in blocks), key=lambda f: -len(blocks[f]))
-    return [MissingFact(fact=f, question=question_for(f), blocks=blocks[f]) for f in ordered]
+    return [MissingFact.model_construct(fact=f, question=question_for(f), blocks=blocks[f]) for f in ordered]
 
 
 def trace_of(check: Check, depth: int = 0) -> list[TraceStep]:
-    steps = [TraceStep(rule=check.rule, depth=depth, clauses=check.clauses, result=check.truth.value,
+    """The check tree, flattened; built from the engine's own data, so not re-validated (hot path)."""
+    steps = [TraceStep.model_construct(rule=check.rule, depth=depth, clauses=check.clauses, result=check.truth.value,
                        sentence=check.sentence, facts=check.facts, params=check.params)]
     for child in check.children:
         steps.extend(trace_of(child, depth + 1))
@@ -127,4 +128,4 @@ def citations_for(checks: list[Check], corpus: Corpus) -> list[Citation]:
     for check in checks:
         for node in check.walk():
             ids.extend(c for c in node.clauses if c not in ids)
-    return [Citation(id=c.id, label=c.label, text=c.text) for c in map(corpus.get, ids)]
+    return [Citation.model_construct(id=c.id, label=c.label, text=c.text) for c in map(corpus.get, ids)]
