@@ -37,6 +37,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="列出完整推理过程")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("ask", help="提问（离线模式：规则引擎 + 检索）")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help="从标准输入逐行读取 {\"id\", \"turns\"}")
+
+    sub.add_parser("chat", help="终端对话")
+
     p = sub.add_parser("index", help="建立（或重建）检索索引")
     p.add_argument("--rebuild", action="store_true")
 
@@ -136,7 +143,24 @@ def _cmd_check(args) -> int:
     return 0
 
 
-COMMANDS = {"check": _cmd_check, "search": _cmd_search, "clause": _cmd_clause, "index": _cmd_index, "eval": _cmd_eval}
+def _cmd_ask(args) -> int:
+    from assistant.conversation import cli as conversation
+
+    if args.jsonl:
+        return conversation.ask_jsonl()
+    if args.question is None:
+        raise UserError("请给出问题，例如：python -m assistant ask \"照片要多大\"。")
+    return conversation.ask(_read_stdin() if args.question == "-" else args.question, args.json)
+
+
+def _cmd_chat(args) -> int:
+    from assistant.conversation import cli as conversation
+
+    return conversation.chat()
+
+
+COMMANDS = {"ask": _cmd_ask, "chat": _cmd_chat, "check": _cmd_check, "search": _cmd_search, "clause": _cmd_clause,
+            "index": _cmd_index, "eval": _cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

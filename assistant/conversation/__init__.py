@@ -1,0 +1,1 @@
+"""The conversation: sessions of facts, the offline answerer, and the output contract."""

@@ -1,0 +1,65 @@
+"""`ask` and `chat`: the conversation from the command line, with the exact JSON contract."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from assistant.conversation.contract import Answer
+from assistant.conversation.offline import OfflineAssistant
+from assistant.conversation.session import Session
+
+
+def for_person(answer: Answer) -> str:
+    lines = [answer.answer]
+    if answer.citations:
+        lines.append("依据条款：")
+        lines.extend(f"  [{c.id}] {c.label}" for c in answer.citations)
+    return "\n".join(lines)
+
+
+def ask(question: str, as_json: bool) -> int:
+    answer = OfflineAssistant().answer(Session(), question)
+    print(answer.model_dump_json() if as_json else for_person(answer))
+    return 0
+
+
+def ask_jsonl(stream=None, out=None) -> int:
+    """Each input line {"id": …, "turns": [...]} is one fresh session; the last turn's answer is written."""
+    stream, out = stream or sys.stdin, out or sys.stdout
+    assistant = OfflineAssistant()
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        item = None
+        try:
+            item = json.loads(line)
+            turns = item["turns"] if isinstance(item, dict) else None
+            if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
+                raise ValueError
+        except (ValueError, KeyError):
+            ident = item.get("id") if isinstance(item, dict) else None
+            out.write(json.dumps({"id": ident, "error": f"第 {number} 行格式有误：应为 {{\"id\": …, \"turns\": [\"问题\", …]}}"},
+                                 ensure_ascii=False) + "\n")
+            continue
+        session = Session()
+        for turn in turns:
+            answer = assistant.answer(session, turn)
+        out.write(json.dumps({"id": item.get("id"), **answer.model_dump()}, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
+
+
+def chat() -> int:
+    assistant = OfflineAssistant()
+    session = Session()
+    print("机电工程师职称评审助手（离线模式）。输入问题，输入“重新开始”清空信息，输入“退出”结束。")
+    while True:
+        try:
+            message = input("您：")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if message.strip() in ("退出", "exit", "quit"):
+            return 0
+        print("助手：" + for_person(assistant.answer(session, message)) + "\n")

@@ -1,0 +1,60 @@
+"""What a message asks about: topics (a message may carry several) and whether it is in scope.
+
+Computable topics (eligibility, 破格, 越级, 转评, 学时, 照片, 截止时间, 社保…) go to the rule engine
+when the message gives facts or asks "能/可以/够/行…吗"; the others (材料与流程, 定义, 联系方式) are
+answered from the notice by search. Questions the notice does not cover are recognised here so
+that they are refused, never answered from anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TOPICS: list[tuple[str, tuple[str, ...]]] = [
+    ("越级", ("越级", "跳级", "直接报", "直接申报", "年薪")),
+    ("破格", ("破格", "单破", "双破")),
+    ("转评", ("转评", "转系列", "经济师", "会计师", "统计师", "其他系列", "换专业")),
+    ("学时", ("学时", "继续教育", "公需", "专业课", "专业科目")),
+    ("照片", ("照片", "相片", "证件照", "像素", "jpg", "jpeg", "png")),
+    ("截止时间", ("截止", "几号", "来得及", "什么时候", "逾期", "开始申报", "时间安排", "还能报")),
+    ("社保", ("社保", "社会保险", "参保")),
+    ("考核", ("考核",)),
+    ("论文", ("论文", "查重", "相似度", "重复率")),
+    ("处罚", ("罚款", "处罚", "处分", "事故", "弄虚作假", "造假", "伪造")),
+    ("助理工程师", ("助理工程师", "助工", "初级")),
+    ("工程师", ("工程师", "中级")),
+    ("材料与流程", ("材料", "流程", "步骤", "怎么报", "怎么申报", "上传", "网站", "网址", "填", "盖章", "花名册",
+                 "审批表", "公示", "打印", "原件", "扫描", "述职", "聘书", "申报类别")),
+    ("定义", ("是什么", "指什么", "什么意思", "算不算", "包括哪些", "是指", "哪些专业", "相近专业")),
+    ("联系方式", ("电话", "联系", "地址", "咨询", "在哪")),
+]
+OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "股票", "彩票", "医保报销", "房价", "公务员",
+                "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师", "2023年", "2024年", "2025年", "2026年")
+OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
+ASKING = re.compile(r"(能|可以|可不可以|能不能|够|行|符合|来得及|还能|要不要|需不需要|需要|有没有资格|合格)[^，。,]{0,12}[吗么嘛]|"
+                    r"(能否|可否|是否|够不够|行不行|能不能|可不可以|符不符合|来不来得及)")
+
+
+@dataclass
+class Intent:
+    topics: list[str] = field(default_factory=list)
+    out_of_scope: bool = False
+    asks_verdict: bool = False
+    reason: str = ""
+
+
+def classify(text: str) -> Intent:
+    """Topics of `text` (normalised), in the order of TOPICS."""
+    intent = Intent()
+    for word in OUT_OF_SCOPE:
+        if word in text:
+            intent.out_of_scope, intent.reason = True, word
+    for place in OTHER_PLACES:
+        if place in text and not any(p in text for p in ("温岭", "台州")):
+            intent.out_of_scope, intent.reason = True, place
+    intent.topics = [name for name, words in TOPICS if any(w in text for w in words)]
+    if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
+        intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
+    intent.asks_verdict = bool(ASKING.search(text))
+    return intent

@@ -1,0 +1,86 @@
+"""Dates and durations as applicants write them, resolved against the reference date.
+
+"2018年7月", "2018.7", "18年7月", "2018-07", "去年7月", "10月25日" become dates; "三年半", "3年多"
+become months. Where a day or month is not said, the latest day that fits is taken for a start
+date (so service is never overstated) and the answer says which day was assumed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+FULL = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})(?:\s*(?:月|[.\-/])\s*(\d{1,2})\s*[日号]?|\s*月)?(?!\d)")
+RELATIVE = re.compile(r"(今年|去年|前年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
+MONTH_DAY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})[日号]")
+YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
+DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")
+
+
+@dataclass
+class Found:
+    value: date
+    start: int
+    end: int
+    assumed: str = ""  # the part of the date that was not said
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _safe(year: int, month: int, day: int | None) -> tuple[date, str] | None:
+    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return date(year, month, last), f"未说日期，按{month}月{last}日计"
+    if not 1 <= day <= last:
+        return None
+    return date(year, month, day), ""
+
+
+def find_dates(text: str, reference: date) -> list[Found]:
+    """Every date in `text` (already normalised, numerals in digits), in order of appearance."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match, resolved: tuple[date, str] | None) -> None:
+        if resolved and not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append(Found(resolved[0], match.start(), match.end(), resolved[1]))
+            taken.append((match.start(), match.end()))
+
+    for m in FULL.finditer(text):
+        if len(m.group(1)) == 2 and "年" not in m.group(0):
+            continue  # "10.25" is a month and day, handled below
+        add(m, _safe(_year(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    for m in RELATIVE.finditer(text):
+        year = reference.year - {"今年": 0, "去年": 1, "前年": 2}[m.group(1)]
+        if m.group(2):
+            add(m, _safe(year, int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+        else:
+            add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
+    for m in MONTH_DAY.finditer(text):
+        add(m, _safe(reference.year, int(m.group(1)), int(m.group(2))))
+    for m in YEAR_ONLY.finditer(text):
+        year = int(m.group(1))
+        if 1900 <= year <= 2100:
+            add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def months_of(match: re.Match) -> int:
+    amount, unit, extra = float(match.group(1)), match.group(2), match.group(3)
+    months = amount * 12 if unit == "年" else amount
+    if extra == "半":
+        months += 6
+    return int(months)  # "3年多" counts as 3 years: service is never overstated
+
+
+def months_before(reference: date, months: int) -> date:
+    return reference - relativedelta(months=months)

@@ -1,0 +1,120 @@
+"""The offline assistant end to end: cited answers, sessions, bad input, the JSON contract."""
+
+import json
+
+import pytest
+
+from assistant.conversation.offline import OfflineAssistant
+from assistant.conversation.session import Session, SessionStore
+from tests.conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def assistant(settings):
+    return OfflineAssistant(settings)
+
+
+def _ask(assistant, *turns):
+    session = Session()
+    for turn in turns:
+        answer = assistant.answer(session, turn)
+    return answer, session
+
+
+@pytest.mark.parametrize("turns, outcome, cited, says", [
+    (["大专毕业3年能报助理工程师吗", "学的机电一体化"], "eligible", "附件2/第四条/（一）/（2）", "3年"),
+    (["大专毕业2年能报助理工程师吗", "机械工程专业"], "not_eligible", "附件2/第四条/（一）/（2）", "未达到"),
+    (["照片600*800，120K，jpg行吗"], "eligible", "附件3/二/1", "0.750"),
+    (["照片png格式可以吗"], "not_eligible", "附件3/二/1", "PNG"),
+    (["10月25日还能报吗"], "not_eligible", "四", "逾期"),
+    (["10月20号还能网上申报吗"], "eligible", "四", "2022-10-20"),
+    (["年薪35万能直接报工程师吗"], "eligible", "附件2/第七条/（八）", "35万"),
+    (["学时够吗"], "need_more_info", "二/（二）/1", "2019年度"),
+    (["我可以破格吗"], "need_more_info", "附件2/第六条/（一）", "专业技术职务"),
+    (["本科机械工程，2019年6月聘的助工，机电系列，有1项发明专利、县级劳动模范、县级重点项目技术骨干，可以破格吗"],
+     "eligible", "附件2/第六条/（一）", "单破"),
+    (["我是经济师，2020年开始做机电技术工作，需要转评吗"], "need_more_info", "附件2/第五条", "聘任"),
+    (["论文相似度51%会怎样"], "not_eligible", "二/（二）/3", "一票否决"),
+    (["本市社保交了2年，本单位8个月，正常缴费，社保符合吗"], "need_more_info", "二/（二）/7/（3）", "24个月"),
+])
+def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant, turns, outcome, cited, says):
+    answer, _ = _ask(assistant, *turns)
+    assert answer.verdict is not None and answer.verdict.outcome == outcome, answer.answer
+    assert cited in {c.id for c in answer.citations}
+    assert says in answer.answer
+    for citation in answer.citations:
+        assert citation.text == assistant.corpus.get(citation.id).text
+
+
+@pytest.mark.parametrize("question, cited", [
+    ("照片要多大", "附件3/二/1"),
+    ("联系电话是多少", "七"),
+    ("哪些算相近专业", "附件2/第十八条/（一）"),
+    ("论文查重超过多少会被否决", "二/（二）/3"),
+    ("述职报告字数限制", "附件3/二/3"),
+])
+def test_informational_questions_quote_the_clause(assistant, question, cited):
+    answer, _ = _ask(assistant, question)
+    assert answer.verdict is None
+    assert cited in {c.id for c in answer.citations}
+    assert assistant.corpus.get(cited).text[:20] in answer.answer
+
+
+@pytest.mark.parametrize("question", ["高级工程师怎么评", "杭州的职称政策是什么", "今天天气怎么样", "怎么做红烧肉"])
+def test_out_of_scope_is_refused_with_the_hotline(assistant, question):
+    answer, _ = _ask(assistant, question)
+    assert "0576-89965795" in answer.answer and "不在" in answer.answer
+    assert answer.verdict is None
+
+
+def test_correction_replaces_the_fact_and_the_verdict_follows(assistant):
+    session = Session()
+    first = assistant.answer(session, "本科机械工程，机电系列助工，2017年3月聘的，能报工程师吗")
+    assert first.verdict.outcome == "eligible"
+    corrected = assistant.answer(session, "不对，是2020年3月聘的")
+    assert session.facts["title_appointed_date"] == "2020-03-31"
+    assert corrected.verdict.outcome != "eligible"
+
+
+def test_reset_forgets_the_facts(assistant):
+    session = Session()
+    assistant.answer(session, "本科机械工程，2017年3月聘的助工")
+    assert session.facts
+    assistant.answer(session, "重新开始")
+    assert session.facts == {} and session.question is None
+
+
+def test_sessions_are_isolated(assistant):
+    store = SessionStore()
+    a, b = store.get("a"), store.get("b")
+    assistant.answer(a, "年薪35万能直接报工程师吗")
+    answer = assistant.answer(b, "能越级申报吗")
+    assert "achievements" not in b.facts and answer.verdict.outcome == "need_more_info"
+
+
+@pytest.mark.parametrize("message, says", [
+    ("", "请输入"), ("   ", "请输入"), ("问" * 20_000, "超过"), ("\x00\x01\x02\x03\x04", "无法识别"), ("😀🎉👍", "没能看懂"),
+    ("Can I apply 助理工程师 with 大专 3 years?", "助理工程师"),
+])
+def test_bad_input_gets_a_chinese_reply_and_keeps_the_session(assistant, message, says):
+    session = Session()
+    assistant.answer(session, "本科机械工程，2017年3月聘的助工")
+    before = dict(session.facts)
+    answer = assistant.answer(session, message)
+    assert says in answer.answer
+    if says != "助理工程师":
+        assert session.facts == before and answer.verdict is None
+
+
+def test_ask_json_contract_and_jsonl(index_dir):
+    env = {"ASSISTANT_INDEX_DIR": str(index_dir)}
+    result = run_cli("ask", "10月25日还能报吗", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"answer", "mode", "verdict", "citations"} and data["mode"] == "offline"
+    assert set(data["verdict"]) == {"question", "outcome", "route", "missing"}
+    assert set(data["citations"][0]) == {"id", "label", "text"}
+    lines = '{"id": 7, "turns": ["大专毕业3年能报助理工程师吗", "学的机电一体化"]}\nnot json\n{"id": "x", "turns": ["照片要多大"]}\n'
+    out = [json.loads(line) for line in run_cli("ask", "--jsonl", env=env, stdin=lines).stdout.splitlines()]
+    assert [o.get("id") for o in out] == [7, None, "x"]
+    assert out[0]["verdict"]["outcome"] == "eligible" and "error" in out[1] and out[2]["verdict"] is None
