@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
+from assistant.config import load_settings
 from assistant.conversation.contract import Answer
-from assistant.conversation.offline import OfflineAssistant
+from assistant.conversation.llm import make_assistant
 from assistant.conversation.session import Session
 
 
@@ -19,7 +20,7 @@ def for_person(answer: Answer) -> str:
 
 
 def ask(question: str, as_json: bool) -> int:
-    answer = OfflineAssistant().answer(Session(), question)
+    answer = make_assistant(load_settings()).answer(Session(), question)
     print(answer.model_dump_json() if as_json else for_person(answer))
     return 0
 
@@ -27,7 +28,7 @@ def ask(question: str, as_json: bool) -> int:
 def ask_jsonl(stream=None, out=None) -> int:
     """Each input line {"id": …, "turns": [...]} is one fresh session; the last turn's answer is written."""
     stream, out = stream or sys.stdin, out or sys.stdout
-    assistant = OfflineAssistant()
+    assistant = make_assistant(load_settings())
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -51,9 +52,11 @@ def ask_jsonl(stream=None, out=None) -> int:
 
 
 def chat() -> int:
-    assistant = OfflineAssistant()
+    settings = load_settings()
+    assistant = make_assistant(settings)
     session = Session()
-    print("机电工程师职称评审助手（离线模式）。输入问题，输入“重新开始”清空信息，输入“退出”结束。")
+    mode = f"语言模型 {settings.llm_model}" if settings.llm_configured else "离线模式"
+    print(f"机电工程师职称评审助手（{mode}）。输入问题，输入“重新开始”清空信息，输入“退出”结束。")
     while True:
         try:
             message = input("您：")
