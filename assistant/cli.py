@@ -47,8 +47,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="建立（或重建）检索索引")
     p.add_argument("--rebuild", action="store_true")
 
-    p = sub.add_parser("eval", help="评测")
-    p.add_argument("suite", choices=["retrieval"])
+    p = sub.add_parser("eval", help="评测：默认跑 FAQ 评测（含基线）；retrieval 只跑检索评测")
+    p.add_argument("suite", nargs="?", choices=["faq", "retrieval"], default="faq")
+    p.add_argument("--no-baselines", action="store_true")
     return parser
 
 
@@ -108,9 +109,13 @@ def _cmd_index(args) -> int:
 
 
 def _cmd_eval(args) -> int:
-    from eval.retrieval import main as retrieval_main
+    if args.suite == "retrieval":
+        from eval.retrieval import main as retrieval_main
 
-    return retrieval_main()
+        return retrieval_main()
+    from eval.faq import main as faq_main
+
+    return faq_main(with_baselines=not args.no_baselines)
 
 
 def _load_json(source: str):

@@ -27,7 +27,7 @@ def _ask(assistant, *turns):
     (["照片600*800，120K，jpg行吗"], "eligible", "附件3/二/1", "0.750"),
     (["照片png格式可以吗"], "not_eligible", "附件3/二/1", "PNG"),
     (["10月25日还能报吗"], "not_eligible", "四", "逾期"),
-    (["10月20号还能网上申报吗"], "eligible", "四", "2022-10-20"),
+    (["10月20号还能网上申报吗"], "eligible", "四", "2022年10月20日"),
     (["年薪35万能直接报工程师吗"], "eligible", "附件2/第七条/（八）", "35万"),
     (["学时够吗"], "need_more_info", "二/（二）/1", "2019年度"),
     (["我可以破格吗"], "need_more_info", "附件2/第六条/（一）", "专业技术职务"),
@@ -35,7 +35,7 @@ def _ask(assistant, *turns):
      "eligible", "附件2/第六条/（一）", "单破"),
     (["我是经济师，2020年开始做机电技术工作，需要转评吗"], "need_more_info", "附件2/第五条", "聘任"),
     (["论文相似度51%会怎样"], "not_eligible", "二/（二）/3", "一票否决"),
-    (["本市社保交了2年，本单位8个月，正常缴费，社保符合吗"], "need_more_info", "二/（二）/7/（3）", "24个月"),
+    (["本市社保交了2年，本单位8个月，正常缴费，社保符合吗"], "eligible", "二/（二）/7/（3）", "24个月"),
 ])
 def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant, turns, outcome, cited, says):
     answer, _ = _ask(assistant, *turns)
@@ -94,7 +94,7 @@ def test_sessions_are_isolated(assistant):
 
 @pytest.mark.parametrize("message, says", [
     ("", "请输入"), ("   ", "请输入"), ("问" * 20_000, "超过"), ("\x00\x01\x02\x03\x04", "无法识别"), ("😀🎉👍", "没能看懂"),
-    ("Can I apply 助理工程师 with 大专 3 years?", "助理工程师"),
+    ("Can I apply 助理工程师 with 大专 3 years?", "大学专科"),
 ])
 def test_bad_input_gets_a_chinese_reply_and_keeps_the_session(assistant, message, says):
     session = Session()
@@ -102,7 +102,7 @@ def test_bad_input_gets_a_chinese_reply_and_keeps_the_session(assistant, message
     before = dict(session.facts)
     answer = assistant.answer(session, message)
     assert says in answer.answer
-    if says != "助理工程师":
+    if says != "大学专科":  # a real (mixed-language) question is answered, not rejected
         assert session.facts == before and answer.verdict is None
 
 

@@ -17,6 +17,7 @@ from assistant.conversation.session import Session
 from assistant.errors import UserError
 from assistant.language.extract import extract, prepare
 from assistant.language.intent import Intent, classify
+from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
 from assistant.rules.facts import parse_facts
 from assistant.rules.verdict import Verdict
@@ -26,9 +27,16 @@ MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.j
 HOTLINE = "0576-89965795"
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
-TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough_general"), ("转评", "transfer"), ("学时", "ce_hours"),
-                  ("照片", "photo"), ("截止时间", "deadline"), ("社保", "social_insurance"), ("考核", "assessment"),
-                  ("论文", "papers"), ("处罚", "disqualification")]
+TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
+                  ("照片", "photo"), ("复评", "rule_2021"), ("截止时间", "deadline"), ("社保", "social_insurance"),
+                  ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
+# The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
+RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
+            "transfer": {"title_series", "machinery_work_start_date", "transferred_date"}, "ce_hours": {"ce"},
+            "photo": {"photo"}, "rule_2021": {"failed_2021", "new_achievements_since_2021"}, "deadline": {"action_date"},
+            "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
+            "assessment": {"assessments"}, "papers": {"papers"}, "disqualification": {"falsification_years", "under_investigation"},
+            "penalty": {"penalties"}}
 OUTCOME_LEAD = {"eligible": "可以。", "not_eligible": "暂不符合。", "need_more_info": "还需要补充信息才能判断。"}
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 
@@ -49,22 +57,31 @@ def problem_with(message: object) -> str | None:
 
 def _question_for(intent: Intent, facts_said: dict, session: Session, text: str) -> str | None:
     """The engine question this turn asks, or None when it is informational."""
+    if "技能人才" in intent.topics and not set(facts_said) - {"target"}:
+        return None  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
     if "action_date" in facts_said and "截止时间" not in intent.topics:
         intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
     for topic, question in TOPIC_QUESTION:
         if topic in intent.topics:
-            if question == "breakthrough_general" and "突出" in text:
+            if question == "breakthrough" and "突出" in text:
                 question = "breakthrough_outstanding"
+            elif question == "breakthrough" and "一般破格" in text:
+                question = "breakthrough_general"
             if question == "disqualification" and "罚" in text and "造假" not in text and "伪造" not in text:
                 question = "penalty"
-            relevant = bool(facts_said) or intent.asks_verdict
-            return question if relevant else None
-    if "工程师" in intent.topics and (intent.asks_verdict or facts_said):
-        return "engineer"
-    if "助理工程师" in intent.topics and (intent.asks_verdict or facts_said):
-        return "assistant_engineer" if facts_said.get("target", "助理工程师") == "助理工程师" else "engineer"
+            asks = intent.asks_verdict and (question != "ce_hours" or "够" in text)  # "…算学时吗" asks a rule
+            if asks or set(facts_said) & RELEVANT.get(question.split("_")[0] if question.startswith(
+                    "breakthrough") else question, set()):
+                return question
+            if not facts_said or session.question is None:
+                return None
+    eligibility = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
+    if facts_said.get("target") and (intent.asks_verdict or len(facts_said) > 1):
+        return eligibility[facts_said["target"]]
     if facts_said and session.question:
         return session.question  # a follow-up that answers the last turn's questions
+    if intent.asks_verdict and ("工程师" in intent.topics or "助理工程师" in intent.topics):
+        return "engineer" if "工程师" in intent.topics else "assistant_engineer"
     return None
 
 
@@ -95,11 +112,25 @@ def decisive_steps(verdict: Verdict) -> list:
     return kept
 
 
+def _reasons(verdict: Verdict) -> list:
+    """What the answer says: the deciding steps two levels deep; for an open question, the first
+    level, plus why each failed branch failed."""
+    if verdict.outcome != "need_more_info":
+        return [s for s in decisive_steps(verdict) if 1 <= s.depth <= 2]
+    shown, parent_failed = [], False
+    for step in verdict.trace[1:]:
+        if step.depth == 1:
+            shown.append(step)
+            parent_failed = step.result == "not_met"
+        elif step.depth == 2 and parent_failed and step.result == "not_met":
+            shown.append(step)
+    return shown
+
+
 def _verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> str:
     route = f"（{verdict.route}）" if verdict.route else ""
     lines = [f"{OUTCOME_LEAD[verdict.outcome]}问题：{verdict.question}{route}。"]
-    shown = [s for s in decisive_steps(verdict) if s.depth == 1]
-    lines += [f"{MARK[s.result]} {s.sentence}" for s in shown] or [verdict.trace[0].sentence]
+    lines += [f"{'  ' * (s.depth - 1)}{MARK[s.result]} {s.sentence}" for s in _reasons(verdict)] or [verdict.trace[0].sentence]
     if verdict.missing:
         lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:2]))
     failed = [r for r in verdict.reminders if r.result == "not_met"]
@@ -108,7 +139,7 @@ def _verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> 
     if unsure and verdict.outcome == "eligible":
         lines.append(f"申报前还需满足其他条件（如社保、考核、继续教育学时等），共{len(unsure)}项尚未核实。")
     if assumptions:
-        lines.append(f"（推算说明：{'；'.join(assumptions)}；参照日期{reference}，如有出入请更正。）")
+        lines.append(f"（推算说明：{'；'.join(assumptions)}；参照日期{cn_date(reference)}，如有出入请更正。）")
     return "\n".join(lines)
 
 
@@ -143,9 +174,10 @@ class OfflineAssistant:
         intent = classify(text)
         if intent.out_of_scope:
             return self.refuse(intent.reason)
-        said = extract(message, self.reference)
+        said = extract(message, self.reference, context=session.question)
         question = _question_for(intent, said.facts, session, text)
         if question is None:
+            self._remember(session, said)
             return self._search(message)
         facts = _target_for(question, session.merged(said.facts))
         try:
@@ -156,7 +188,33 @@ class OfflineAssistant:
         verdict = check(question, parsed, self.corpus)
         session.facts, session.question = facts, question
         session.assumptions = list(dict.fromkeys(session.assumptions + said.assumptions))
-        return self.from_verdict(verdict, session.assumptions)
+        return self._with_rule(self.from_verdict(verdict, session.assumptions), verdict, message)
+
+    def _remember(self, session: Session, said) -> None:
+        """Facts told before any question are kept for the questions to come (if they are possible)."""
+        if not said.facts:
+            return
+        try:
+            parse_facts(session.merged(said.facts))
+        except UserError:
+            return
+        session.facts = session.merged(said.facts)
+        session.assumptions = list(dict.fromkeys(session.assumptions + said.assumptions))
+
+    def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
+        """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question."""
+        used = {c for step in decisive_steps(verdict) for c in step.clauses}
+        try:
+            hits = self.searcher.search(message[:500], k=20)
+        except UserError:
+            return answer
+        best = next((h.clause for h in hits if h.clause.id in used and len(h.clause.text) <= 600), None)
+        if best is None:
+            return answer
+        text = f"{answer.answer}\n规定原文：{best.label}：「{best.text}」"
+        cited = answer.citations if best.id in {c.id for c in answer.citations} else [
+            CitationOut(id=best.id, label=best.label, text=best.text), *answer.citations]
+        return answer.model_copy(update={"answer": text, "citations": cited})
 
     def from_verdict(self, verdict: Verdict, assumptions: list[str]) -> Answer:
         main_ids = [c for step in decisive_steps(verdict) for c in step.clauses]
@@ -174,7 +232,7 @@ class OfflineAssistant:
             return Answer(answer=exc.message, mode="offline", verdict=None, citations=[])
         if not hits or hits[0].score < MIN_SEARCH_SCORE:
             return self.refuse()
-        best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.8]
+        best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.6]
         quoted = "\n".join(f"{h.clause.label}：「{h.clause.text}」" for h in best)
         return Answer(answer=f"通知中的相关规定如下：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
                       mode="offline", verdict=None, citations=self._cite([h.clause.id for h in best]))

@@ -54,9 +54,11 @@ def arabic_numerals(text: str) -> str:
     import cn2an
 
     def convert(match: re.Match) -> str:
+        number = match.group(match.lastindex or 0)
         try:
-            return str(cn2an.cn2an(match.group().replace("两", "二").replace("〇", "零"), "smart"))
+            return str(cn2an.cn2an(number.replace("两", "二").replace("〇", "零"), "smart"))
         except (ValueError, KeyError):
-            return match.group()
+            return number
 
+    text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda m: convert(m) + "%", text)
     return _CN_NUMBER.sub(convert, text)

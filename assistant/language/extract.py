@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.documents.normalize import arabic_numerals, normalize
 from assistant.language.when import DURATION, find_dates, months_before, months_of
+from assistant.rules.dates import cn_date
 from assistant.rules.params import parameters_for
 
 EDUCATION = [("第二学士", "第二学士"), ("博士", "博士"), ("硕士", "硕士"), ("研究生", "硕士"), ("本科", "本科"), ("学士", "本科"),
@@ -78,8 +79,10 @@ def _major(text: str, ex: Extraction) -> None:
         if normalize(name) in text:
             ex.facts["major"] = name
             return
-    if m := re.search(r"(?:学的|专业是|读的|学)([\u4e00-\u9fff]{2,12}?)(?:专业|，|。|,|$)", text):
-        ex.facts["major"] = m.group(1)
+    if m := re.search(r"(?:学的|专业是|读的|学|中专|大专|专科|本科|硕士|研究生|博士)([\u4e00-\u9fff]{2,12}?)"
+                      r"(?:专业|，|。|,|$)", text):
+        if not any(w in m.group(1) for w in ("毕业", "学历", "工作", "聘", "助工", "工程师")):
+            ex.facts["major"] = m.group(1)
 
 
 DATE_ROLES = [  # the fact a date is about, by the words around it (first match wins)
@@ -110,13 +113,14 @@ DURATION_ROLES = [(("毕业",), "graduation_date"), (("聘", "助工", "助理�
 
 
 def _durations(text: str, ex: Extraction, reference: date) -> None:
+    text = re.sub(r"(?<![\d一二三四五六七八九十])半年", "0.5年", text)
     for m in DURATION.finditer(text):
         if m.group(2) == "年" and float(m.group(1)) > 60:
             continue  # a year such as 2018年, not a duration
         for words, name in DURATION_ROLES:
             if _near(text, m.start(), m.end(), words, before=10, after=2) and name not in ex.facts:
                 ex.facts[name] = months_before(reference, months_of(m)).isoformat()
-                ex.assumptions.append(f"“{m.group(0)}”按截至{reference:%Y年%m月%d日}推算")
+                ex.assumptions.append(f"“{m.group(0)}”按截至{cn_date(reference)}推算")
                 break
     if "graduation_date" in ex.facts and "work_start_date" not in ex.facts and "毕业" in text:
         ex.facts["work_start_date"] = ex.facts["graduation_date"]
@@ -177,8 +181,8 @@ def _hours(text: str, ex: Extraction, reference: date) -> None:
         ex.facts["ce"] = ce
 
 
-def _insurance_and_more(text: str, ex: Extraction) -> None:
-    if "社保" in text or "社会保险" in text:
+def _insurance_and_more(text: str, ex: Extraction, context: str | None) -> None:
+    if "社保" in text or "社会保险" in text or context == "social_insurance":
         for where, name in (("(本市|温岭|台州|市里)", "months_insured_in_city"),
                             ("(本单位|现单位|单位|公司)", "months_insured_in_unit")):
             if m := re.search(where + r"[^，。,\d]{0,8}?(\d+)\s*(个月|年)", text):
@@ -187,6 +191,14 @@ def _insurance_and_more(text: str, ex: Extraction) -> None:
         ex.facts["assessments"] = {y: "合格" for y in (2019, 2020, 2021)}
     if re.search(r"(去年|2021年?)[^，。,]{0,6}(没评上|没通过|未通过|没过)", text):
         ex.facts["failed_2021"] = True
+    if re.search(r"(没有|无)新(的)?业绩", text):
+        ex.facts["new_achievements_since_2021"] = False
+    elif "新业绩" in text:
+        ex.facts["new_achievements_since_2021"] = True
+    if re.search(r"正常(缴费|参保|缴纳)|一直在(交|缴)", text):
+        ex.facts["insured_now"] = True
+    elif re.search(r"停缴|断缴|没(在)?交了", text):
+        ex.facts["insured_now"] = False
     if m := re.search(r"相似度[^\d]{0,4}(\d+(?:\.\d+)?)\s*%?", text):
         ex.facts["papers"] = [{"similarity_percent": float(m.group(1)), "third_party_report": True}]
     for word, action in (("原件", "原件核查"), ("核查", "原件核查"), ("单位审核", "单位审核"), ("审核", "单位审核")):
@@ -198,7 +210,8 @@ def _insurance_and_more(text: str, ex: Extraction) -> None:
             ex.facts["action"] = "网上申报"
 
 
-def extract(text: str, reference: date) -> Extraction:
+def extract(text: str, reference: date, context: str | None = None) -> Extraction:
+    """Facts in `text`; `context` is the question being worked on, for replies such as "本市交了2年"."""
     ex = Extraction()
     text = prepare(text)
     _titles(text, ex)
@@ -209,5 +222,5 @@ def extract(text: str, reference: date) -> Extraction:
     _achievements(text, ex)
     _photo(text, ex)
     _hours(text, ex, reference)
-    _insurance_and_more(text, ex)
+    _insurance_and_more(text, ex, context)
     return ex

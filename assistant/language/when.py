@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 FULL = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})(?:\s*(?:月|[.\-/])\s*(\d{1,2})\s*[日号]?|\s*月)?(?!\d)")
 RELATIVE = re.compile(r"(今年|去年|前年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
 MONTH_DAY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})[日号]")
+MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-zA-Z%]|年|个|万|学时|岁))")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
 DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")
 
@@ -66,6 +67,8 @@ def find_dates(text: str, reference: date) -> list[Found]:
         else:
             add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
     for m in MONTH_DAY.finditer(text):
+        add(m, _safe(reference.year, int(m.group(1)), int(m.group(2))))
+    for m in MONTH_DOT_DAY.finditer(text):
         add(m, _safe(reference.year, int(m.group(1)), int(m.group(2))))
     for m in YEAR_ONLY.finditer(text):
         year = int(m.group(1))

@@ -9,6 +9,7 @@ cannot be made up later; 2022 may still be made up before the application deadli
 
 from __future__ import annotations
 
+from assistant.rules.dates import cn_date
 from assistant.rules.facts import Activity, CEYear, Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
@@ -110,5 +111,5 @@ def ce_hours(facts: Facts, p: Parameters) -> Check:
                           params={"total": total_need, "total_professional": prof_need, "total_public": public_need})
     makeup = p.value("continuing_education.makeup_deadline")
     return all_of("ce_hours", ["二/（二）/1", "附件8/细则/第五条"], checks + [cumulative],
-                  f"继续教育学时：每年度和{span}年累计都须达到要求；不足的可在申报截止日（{makeup}）前补足，"
+                  f"继续教育学时：每年度和{span}年累计都须达到要求；不足的可在申报截止日（{cn_date(makeup)}）前补足，"
                   "但学时只登记在取得的当年。")

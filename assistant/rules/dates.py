@@ -30,3 +30,8 @@ def years_and_months(start: date, end: date) -> str:
 
 def add_years(start: date, years: int) -> date:
     return start + relativedelta(years=years)
+
+
+def cn_date(day: date) -> str:
+    """2022年10月20日: how dates are read out on the phone."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.rules.dates import cn_date
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, leaf
 from assistant.rules.params import Parameters
@@ -20,7 +21,7 @@ def deadline(facts: Facts, p: Parameters) -> Check:
     end = p.value(end_name)
     day = facts.action_date
     ok = (start is None or day >= start) and day <= end
-    window = f"{start}至{end}" if start else f"截止{end}"
+    window = f"{cn_date(start)}至{cn_date(end)}" if start else f"截止{cn_date(end)}"
     why = "尚未开始" if start and day < start else ("已逾期，逾期一律不再受理" if day > end else "在规定时间内")
-    return leaf("deadline", ["四"], ok, f"{facts.action}时间为{window}；{day}{why}。",
+    return leaf("deadline", ["四"], ok, f"{facts.action}时间为{window}；{cn_date(day)}{why}。",
                 facts={"action": facts.action, "action_date": str(day)}, params={"window": window})

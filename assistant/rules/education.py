@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.documents.normalize import normalize
-from assistant.rules.dates import full_years, years_and_months
+from assistant.rules.dates import cn_date, full_years, years_and_months
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
@@ -78,7 +78,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
         clauses += list(p["assistant_engineer.general_work_years"].clauses)
         differs = f"（附件1写{general}年，机电按附件2执行，见通知二（一））"
     return leaf("assistant_engineer.work_years", clauses, years >= required,
-                f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{start}起至{cutoff}共"
+                f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到。"
                 "学历取得前后的工作年限可累计。",
                 facts={"work_start_date": str(start), "education_level": level},
@@ -95,7 +95,7 @@ def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
                           needs=["title_appointed_date"])
     years = full_years(facts.title_appointed_date, cutoff)
     return years, leaf("engineer.appointed_years", clauses, True,
-                       f"聘任助理工程师自{facts.title_appointed_date}至{cutoff}，共"
+                       f"聘任助理工程师自{cn_date(facts.title_appointed_date)}至{cn_date(cutoff)}，共"
                        f"{years_and_months(facts.title_appointed_date, cutoff)}（满{years}周年）。",
                        facts={"title_appointed_date": str(facts.title_appointed_date)},
                        params={"cutoff_date": str(cutoff)})

@@ -38,10 +38,17 @@ def engineer(facts: Facts, p: Parameters) -> Check:
                    skip_level(facts, p)], "申报工程师：正常申报、一般破格、业绩突出破格或越级，符合其一即可。")
 
 
+def breakthrough(facts: Facts, p: Parameters) -> Check:
+    """"能破格吗": 一般破格 or 业绩特别突出, whichever the facts meet."""
+    return any_of("breakthrough", ["附件2/第六条"], [breakthrough_general(facts, p), breakthrough_outstanding(facts, p)],
+                  "破格申报工程师：一般破格或业绩特别突出破格，符合其一即可。")
+
+
 QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "assistant_engineer": ("能否申报助理工程师（学历、资历）", assistant_engineer_normal),
     "engineer": ("能否申报工程师（正常、破格或越级）", engineer),
     "engineer_normal": ("能否正常申报工程师", engineer_normal),
+    "breakthrough": ("能否破格申报工程师", breakthrough),
     "breakthrough_general": ("能否一般破格申报工程师", breakthrough_general),
     "breakthrough_outstanding": ("能否以业绩特别突出破格申报工程师", breakthrough_outstanding),
     "skip_level": ("能否越级申报工程师", skip_level),
@@ -57,7 +64,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "assessment": ("年度考核是否符合", lambda f, p: _needs_target(f) or gates.assessment(f, p, _assessment_route(f))),
     "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, _qualifying_date(f, p))),
 }
-ELIGIBILITY = {"assistant_engineer", "engineer", "engineer_normal", "breakthrough_general",
+ELIGIBILITY = {"assistant_engineer", "engineer", "engineer_normal", "breakthrough", "breakthrough_general",
                "breakthrough_outstanding", "skip_level"}
 
 
@@ -94,7 +101,7 @@ def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) ->
 
 
 def _route(check: Check) -> str | None:
-    candidates = check.children if check.rule == "engineer" else [check]
+    candidates = check.children if check.rule in ("engineer", "breakthrough") else [check]
     met = next((c for c in candidates if c.met), None)
     return ROUTES.get(met.rule) if met else None
 

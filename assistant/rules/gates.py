@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.rules.dates import add_years
+from assistant.rules.dates import add_years, cn_date
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
@@ -92,8 +92,8 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None) -> Check:
     earliest = add_years(max(latest, qualifying_date), delay)
     case = "（一）" if latest <= qualifying_date else "（二）"
     return leaf("penalty", [*clauses, f"附件2/第二十条/{case}"], earliest <= cutoff,
-                f"处罚决定{latest}，按第二十条{case}延迟{delay}年申报，最早可于{earliest}后申报"
-                f"（任职时间计算到{cutoff}），{'不影响本年度' if earliest <= cutoff else '本年度不能申报'}。",
+                f"处罚决定{cn_date(latest)}，按第二十条{case}延迟{delay}年申报，最早可于{cn_date(earliest)}后申报"
+                f"（任职时间计算到{cn_date(cutoff)}），{'不影响本年度' if earliest <= cutoff else '本年度不能申报'}。",
                 facts={"penalty_date": str(latest)}, params={"delay_years": delay})
 
 
