@@ -34,6 +34,9 @@ class Settings:
     reference_date: str
     host: str
     port: int
+    max_message_chars: int  # longer web messages are cut to this, with a notice
+    session_idle_seconds: float  # server-side sessions are forgotten after this long unused
+    feedback_db: Path
 
     @property
     def llm_configured(self) -> bool:
@@ -54,4 +57,7 @@ def load_settings() -> Settings:
         reference_date=_env("ASSISTANT_REFERENCE_DATE", "2022-09-01"),
         host=_env("ASSISTANT_HOST", "127.0.0.1"),
         port=int(_env("ASSISTANT_PORT", "7860")),
+        max_message_chars=int(_env("ASSISTANT_MAX_MESSAGE", "2000")),
+        session_idle_seconds=float(_env("ASSISTANT_SESSION_IDLE", "1800")),
+        feedback_db=Path(_env("ASSISTANT_FEEDBACK_DB", str(ROOT / "data" / "feedback.sqlite3"))),
     )

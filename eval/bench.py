@@ -76,6 +76,91 @@ def bench_verdict(corpus, question: str, number: int = 200, repeat: int = 15) ->
     return runs[0], statistics.median(runs)
 
 
+def bench_answers(settings) -> tuple[float, float, int]:
+    """Warm offline answer time per question over eval/faq.jsonl (p50, p95 in ms)."""
+    from assistant.conversation.offline import OfflineAssistant
+    from assistant.conversation.session import Session
+    from eval.faq import load_items
+
+    assistant = OfflineAssistant(settings)
+    questions = [i["question"] for i in load_items() if "question" in i]
+    assistant.answer(Session(), questions[0])
+    samples = []
+    for _ in range(2):
+        for question in questions:
+            started = time.perf_counter()
+            assistant.answer(Session(), question)
+            samples.append((time.perf_counter() - started) * 1000)
+    return (*_percentiles(samples), len(questions))
+
+
+def bench_jsonl(env: dict, count: int = 200) -> float:
+    """Seconds for one `ask --jsonl` process answering `count` questions (start-up included)."""
+    import json as _json
+
+    from eval.faq import load_items
+
+    questions = [i["question"] for i in load_items() if "question" in i]
+    lines = "".join(_json.dumps({"id": n, "turns": [questions[n % len(questions)]]}, ensure_ascii=False) + "\n"
+                    for n in range(count))
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--jsonl"], input=lines, text=True, cwd=ROOT,
+                          env={**os.environ, **env}, capture_output=True, check=True)
+    assert len(done.stdout.splitlines()) == count
+    return time.perf_counter() - started
+
+
+def bench_http(env: dict, users: int = 20, seconds: float = 60.0) -> dict:
+    """`users` simulated users POSTing /api/ask on 127.0.0.1 for `seconds`: latency and errors."""
+    import json as _json
+    import socket
+    import threading
+    import urllib.request
+
+    from eval.faq import load_items
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env={**os.environ, **env, "ASSISTANT_PORT": str(port)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api/ask"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    questions = [i["question"] for i in load_items() if "question" in i]
+    latencies, errors, lock = [], [0], threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def user(n: int) -> None:
+        session, k = None, n
+        while time.monotonic() < stop_at:
+            body = _json.dumps({"session_id": session, "message": questions[k % len(questions)]}).encode()
+            request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+            started = time.perf_counter()
+            try:
+                session = _json.loads(urllib.request.urlopen(request, timeout=30).read())["session_id"]
+                with lock:
+                    latencies.append((time.perf_counter() - started) * 1000)
+            except Exception:  # any failed request counts as an error
+                with lock:
+                    errors[0] += 1
+            k += users
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    server.terminate()
+    server.wait(timeout=20)
+    p50, p95 = _percentiles(latencies) if latencies else (float("nan"), float("nan"))
+    return {"requests": len(latencies), "errors": errors[0], "p50": p50, "p95": p95, "rps": len(latencies) / seconds}
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -99,7 +184,14 @@ def main() -> int:
         for mode in ("lexical", "dense", "hybrid"):
             p50, p95 = bench_search(searcher, questions, mode)
             rows.append(f"| warm search, {mode} | p50 {p50:.1f} ms, p95 {p95:.1f} ms |")
-        cold = bench_cold_search({"ASSISTANT_INDEX_DIR": str(Path(tmp) / "index")})
+        env = {"ASSISTANT_INDEX_DIR": str(Path(tmp) / "index"), "ASSISTANT_FEEDBACK_DB": str(Path(tmp) / "fb.sqlite3")}
+        cold = bench_cold_search(env)
+        a50, a95, asked = bench_answers(bench_settings)
+        rows.append(f"| offline answer, warm, {asked} FAQ questions × 2 | p50 {a50:.1f} ms, p95 {a95:.1f} ms |")
+        rows.append(f"| `ask --jsonl`, 200 questions in one process (start-up included) | {bench_jsonl(env):.1f} s |")
+        http = bench_http(env)
+        rows.append(f"| HTTP `/api/ask`, 20 users for 60 s | {http['requests']} requests, {http['errors']} errors, "
+                    f"p50 {http['p50']:.0f} ms, p95 {http['p95']:.0f} ms, {http['rps']:.0f} req/s |")
         shutil.rmtree(tmp, ignore_errors=True)
     for question in VERDICT_CASES:
         best, median = bench_verdict(corpus, question)

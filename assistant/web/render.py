@@ -1,0 +1,64 @@
+"""HTML for the page: verdict badges, citation cards, the trace, the notice tree.
+
+Every piece of text that came from a user, a model or the notice is escaped here, so a message
+such as `<img src=x onerror=alert(1)>` is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from assistant.conversation.contract import Answer
+from assistant.documents.corpus import Corpus
+from assistant.rules.verdict import Verdict
+
+BADGE = {"eligible": ("可以申报", "ok"), "not_eligible": ("暂不符合", "no"), "need_more_info": ("还需补充信息", "ask")}
+MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
+CSS = """
+.badge{display:inline-block;padding:4px 12px;border-radius:14px;font-weight:600;margin:4px 0}
+.badge.ok{background:#e6f4ea;color:#137333}.badge.no{background:#fce8e6;color:#a50e0e}
+.badge.ask{background:#fef7e0;color:#8a5a00}
+.cite{border:1px solid #ddd;border-radius:8px;margin:6px 0;padding:6px 10px;background:#fafafa}
+.cite summary{cursor:pointer;font-weight:600}.cite pre,.clause pre{white-space:pre-wrap;font-family:inherit;margin:6px 0}
+.trace div{margin:2px 0}.clause{margin-left:14px}.clause summary{cursor:pointer}
+.keyinfo td{padding:2px 10px}
+"""
+
+
+def badge(answer: Answer) -> str:
+    if answer.verdict is None:
+        return ""
+    text, kind = BADGE[answer.verdict.outcome]
+    route = f"（{escape(answer.verdict.route)}）" if answer.verdict.route else ""
+    return (f'<div class="badge {kind}" data-outcome="{answer.verdict.outcome}">{text}{route}</div>'
+            f'<div class="question">问题：{escape(answer.verdict.question)}</div>')
+
+
+def citation_cards(answer: Answer) -> str:
+    if not answer.citations:
+        return ""
+    cards = [f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)}（{escape(c.id)}）</summary>'
+             f"<pre>{escape(c.text)}</pre></details>" for c in answer.citations]
+    return "<div><b>依据条款</b>（点击展开原文）</div>" + "".join(cards)
+
+
+def trace_html(verdict: Verdict) -> str:
+    rows = [f'<div style="margin-left:{18 * s.depth}px">{MARK[s.result]} {escape(s.sentence)} '
+            f'<small>[{escape(", ".join(s.clauses))}]</small></div>' for s in verdict.trace]
+    return '<div class="trace">' + "".join(rows) + "</div>"
+
+
+def notice_tree(corpus: Corpus) -> str:
+    """The whole notice as nested clauses, each with its id; a citation's id finds its place."""
+    by_parent: dict[str | None, list] = {}
+    for clause in corpus.clauses:
+        by_parent.setdefault(clause.parent, []).append(clause)
+    source = {d.id: d.text for d in corpus.documents}
+
+    def node(clause) -> str:
+        own = escape(source[clause.doc][clause.start:clause.end].strip())
+        kids = "".join(node(k) for k in by_parent.get(clause.id, []))
+        return (f'<details class="clause" id="clause-{escape(clause.id)}"><summary><b>{escape(clause.id)}</b> '
+                f"{escape(clause.label)}</summary><pre>{own}</pre>{kids}</details>")
+
+    return "".join(node(c) for c in by_parent.get(None, []))
