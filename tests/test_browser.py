@@ -165,6 +165,18 @@ def test_feedback_is_stored_with_phone_numbers_masked(page, server):
     assert (1, "很好，我的手机138****5678") in rows
 
 
+def test_citation_card_links_to_its_place_in_the_notice(page):
+    ask(page, "照片要多大")
+    card = page.locator("#citations details").first
+    clause_id = card.get_attribute("data-clause")
+    card.locator("summary").click()
+    card.locator("a.goto-clause").click()
+    target = page.locator(f"[id='clause-{clause_id}']")
+    target.wait_for(state="visible", timeout=10000)
+    assert target.evaluate("d => d.open") and "215*300" in target.inner_text()
+    shot(page, "notice-from-citation")
+
+
 def test_notice_tab_shows_every_clause_by_id(page):
     page.get_by_role("tab", name="通知原文").click()
     page.wait_for_selector("#notice-tree details")

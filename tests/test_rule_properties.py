@@ -40,6 +40,11 @@ TOP = {
     "papers": st.sampled_from([[], [{"similarity_percent": 51, "third_party_report": True}],
                                [{"similarity_percent": 20, "third_party_report": True}]]),
     "action": st.sampled_from(["网上申报", "单位审核", "原件核查"]),
+    "degree_origin": st.sampled_from(["国内", "国外", "港澳台"]),
+    "graduation_date": st.sampled_from(["1989-07-01", "2012-07-01"]),
+    "practical_assessment_passed": st.booleans(),
+    "transferred_in": st.booleans(),
+    "title_confirmed": st.booleans(),
     "action_date": st.sampled_from(["2022-08-31", "2022-10-20", "2022-10-21", "2022-11-02", "2022-11-16"]),
 }
 ACHIEVEMENTS = {

@@ -62,6 +62,9 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "papers": ("论文是否符合要求", gates.papers),
     "performance": ("任现职期间的经历、业绩与成果是否符合", performance),
     "assessment": ("年度考核是否符合", lambda f, p: _needs_target(f) or gates.assessment(f, p, _assessment_route(f))),
+    "degree_documents": ("学历认证须提供哪些材料", gates.degree_documents),
+    "transferred_title": ("调入人员的原资格是否已审定确认", gates.transferred_title),
+    "practical_assessment": ("实操考评是否合格", gates.practical_assessment),
     "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, _qualifying_date(f, p))),
 }
 ELIGIBILITY = {"assistant_engineer", "engineer", "engineer_normal", "breakthrough", "breakthrough_general",
@@ -95,9 +98,11 @@ def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) ->
         return []
     kind = ("assistant_engineer" if question == "assistant_engineer" else
             "engineer_breakthrough" if route in ("一般破格", "业绩突出破格") else "engineer_normal")
-    return [gates.assessment(facts, p, kind), gates.social_insurance(facts, p), gates.rule_2021(facts, p),
-            gates.penalty(facts, p, _qualifying_date(facts, p)), gates.disqualification(facts, p),
-            gates.papers(facts, p), ce_hours(facts, p)]
+    checks = [gates.assessment(facts, p, kind), gates.social_insurance(facts, p), gates.rule_2021(facts, p),
+              gates.penalty(facts, p, _qualifying_date(facts, p)), gates.disqualification(facts, p),
+              gates.papers(facts, p), ce_hours(facts, p), gates.degree_documents(facts, p),
+              gates.transferred_title(facts, p)]
+    return checks + ([gates.practical_assessment(facts, p)] if question != "assistant_engineer" else [])
 
 
 def _route(check: Check) -> str | None:

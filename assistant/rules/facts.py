@@ -104,7 +104,9 @@ class Facts(_Model):
     work_category: WorkCategory | None = None
     performance: dict[str, list[str]] | None = None  # 第八–十六条: group → items met, e.g. {"经历": ["（2）"]}
     achievements: Achievements = Field(default_factory=Achievements)
-    skill_worker: bool | None = None
+    practical_assessment_passed: bool | None = None  # 实操考评 (工程师), held after the application
+    transferred_in: bool | None = None  # 从外省、地、中央部属单位调入或军队转业
+    title_confirmed: bool | None = None  # 原资格已按台州市规定调入审定和确认
     assessments: dict[int, Grade] = Field(default_factory=dict)  # year → grade; absent year = unknown
     ce: dict[int, CEYear] = Field(default_factory=dict)  # year → hours; absent year = unknown
     months_insured_in_city: int | None = Field(None, ge=0)
@@ -122,11 +124,13 @@ class Facts(_Model):
 
     @model_validator(mode="after")
     def _possible(self) -> Facts:
-        today_limit = date(2022, 12, 31)
+        from assistant.rules.params import parameters_for
+
+        today_limit = parameters_for(2022).value("cutoff_date")
         for name in ("graduation_date", "work_start_date", "title_appointed_date", "transferred_date"):
             value = getattr(self, name)
             if value is not None and value > today_limit:
-                raise ValueError(f"{FACT_NAMES[name]}（{value}）晚于任职时间截止日2022年12月31日，不可能用于本年度申报")
+                raise ValueError(f"{FACT_NAMES[name]}（{value}）晚于任职时间截止日{today_limit}，不可能用于本年度申报")
         if self.title_appointed_date and self.work_start_date and self.title_appointed_date < self.work_start_date:
             raise ValueError(f"聘任日期（{self.title_appointed_date}）早于开始从事专业技术工作日期（{self.work_start_date}）")
         if self.transferred_date and self.title_appointed_date and self.transferred_date < self.title_appointed_date:
@@ -139,7 +143,9 @@ FACT_NAMES = {
     "degree_origin": "学历取得地", "work_start_date": "参加专业技术工作时间", "title_level": "现专业技术职务",
     "title_series": "现职称系列", "title_appointed_date": "现职务聘任时间", "transferred_date": "转评时间",
     "machinery_work_start_date": "转岗从事机电工作时间", "technician_appointed_date": "技术员聘任时间",
-    "work_category": "工作类别", "performance": "任现职以来的工作经历与业绩", "skill_worker": "是否技能人才",
+    "work_category": "工作类别", "performance": "任现职以来的工作经历与业绩",
+    "practical_assessment_passed": "实操考评是否合格", "transferred_in": "是否外省或部属单位调入、军队转业",
+    "title_confirmed": "原资格是否已调入审定确认",
     "months_insured_in_city": "本市连续缴纳社保月数", "months_insured_in_unit": "本单位连续缴纳社保月数",
     "insured_now": "当前是否正常参保缴费", "failed_2021": "2021年是否参评未通过",
     "new_achievements_since_2021": "2022年是否有新业绩", "penalties": "任现职期间的处罚或技术责任事故",

@@ -127,3 +127,39 @@ def papers(facts: Facts, p: Parameters) -> Check:
     return leaf("papers", clause, value, (f"论文相似度超过{limit}%，评审时一票否决。" if vetoed else
                                           f"论文相似度须不超过{limit}%。") + note,
                 params={"max_similarity_percent": limit}, needs=["papers"])
+
+
+def degree_documents(facts: Facts, p: Parameters) -> Check:
+    """学历认证 (二（二）7（2））: which certificate proves the degree, by where and when it was obtained."""
+    clause = ["二/（二）/7/（2）"]
+    since = p.value("degree_certificate_year")
+    origin, graduated = facts.degree_origin, facts.graduation_date
+    if origin in ("国外", "港澳台"):
+        document = f"教育部留学服务中心认证的《{'国外' if origin == '国外' else '港澳台'}学历学位认证书》"
+        return leaf("degree_documents", clause, True, f"{origin}学历须提供{document}。", facts={"degree_origin": origin})
+    if origin is None or graduated is None or facts.education_level is None:
+        return leaf("degree_documents", clause, None, "需要知道学历、取得地和毕业时间，才能确定学历认证材料。",
+                    needs=[n for n, v in (("degree_origin", origin), ("graduation_date", graduated),
+                                          ("education_level", facts.education_level)) if v is None])
+    if graduated.year >= since and facts.education_level != "中专":
+        return leaf("degree_documents", clause, True, f"{since}年以后取得的国内大专以上学历，须提供《教育部学历证书电子注册备案表》，"
+                    "无法提供的提供《中国高等教育学历认证报告》。", params={"degree_certificate_year": since})
+    return leaf("degree_documents", clause, True, "按学历证书原件及认证材料提交（见附件5 二2）。")
+
+
+def practical_assessment(facts: Facts, p: Parameters) -> Check:
+    """实操考评 (二（二）2, 附件1 五): 中级 applicants pass it before the year's review."""
+    return leaf("practical_assessment", ["二/（二）/2", "附件1/五"], facts.practical_assessment_passed,
+                "申报工程师（中级）须参加专业实操考评，合格后才能参加当年度评审。", needs=["practical_assessment_passed"])
+
+
+def transferred_title(facts: Facts, p: Parameters) -> Check:
+    """调入 (二（二）7（4））: a title from another province or a central unit is confirmed before it counts."""
+    clause = ["二/（二）/7/（4）"]
+    if facts.transferred_in is False:
+        return leaf("transferred_title", clause, True, "非调入或军转人员，不涉及调入审定。", facts={"transferred_in": False})
+    if facts.transferred_in is None:
+        return leaf("transferred_title", clause, None, "需要知道是否从外省、地、中央部属单位调入或军队转业。",
+                    needs=["transferred_in"])
+    return leaf("transferred_title", clause, facts.title_confirmed, "调入和军转人员的原中、初级资格须按台州市规定进行调入审定和确认。",
+                needs=["title_confirmed"])

@@ -77,6 +77,11 @@ QUESTIONS_TO_ASK = {
     "under_investigation": "您目前是否仍在立案调查、处理或处分期内？",
     "papers": "您是否提交论文？论文的第三方相似度检测结果是多少？",
     "action": "您要办理哪个环节（网上申报、单位审核、原件核查）？",
+    "degree_origin": "您的学历是在国内、国外还是港澳台取得的？",
+    "graduation_date": "您是哪年哪月毕业的？",
+    "practical_assessment_passed": "您是否已参加实操考评并合格？",
+    "transferred_in": "您是否从外省、地、中央部属单位调入，或是军队转业？",
+    "title_confirmed": "您的原职称是否已按台州市规定完成调入审定和确认？",
     "action_date": "您打算哪一天办理？",
 }
 

@@ -21,8 +21,27 @@ CSS = """
 .cite{border:1px solid #ddd;border-radius:8px;margin:6px 0;padding:6px 10px;background:#fafafa}
 .cite summary{cursor:pointer;font-weight:600}.cite pre,.clause pre{white-space:pre-wrap;font-family:inherit;margin:6px 0}
 .trace div{margin:2px 0}.clause{margin-left:14px}.clause summary{cursor:pointer}
-.keyinfo td{padding:2px 10px}
+.keyinfo td{padding:2px 10px}.clause.target>summary{background:#fff3c4}
 """
+# A citation card's link opens the 通知原文 tab at that clause (tabs render lazily, so wait for it).
+GOTO_CLAUSE_JS = """<script>
+document.addEventListener('click', function (event) {
+  const link = event.target.closest('a.goto-clause');
+  if (!link) return;
+  event.preventDefault();
+  const tab = Array.from(document.querySelectorAll('button[role="tab"]')).find(b => b.textContent.trim() === '通知原文');
+  if (tab) tab.click();
+  let tries = 0;
+  const show = function () {
+    const node = document.getElementById('clause-' + link.dataset.clause);
+    if (!node) { if (tries++ < 40) setTimeout(show, 100); return; }
+    for (let n = node; n; n = n.parentElement) { if (n.tagName === 'DETAILS') n.open = true; }
+    node.classList.add('target');
+    node.scrollIntoView({block: 'start'});
+  };
+  show();
+});
+</script>"""
 
 
 def badge(answer: Answer) -> str:
@@ -38,7 +57,8 @@ def citation_cards(answer: Answer) -> str:
     if not answer.citations:
         return ""
     cards = [f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)}（{escape(c.id)}）</summary>'
-             f"<pre>{escape(c.text)}</pre></details>" for c in answer.citations]
+             f'<pre>{escape(c.text)}</pre><a class="goto-clause" href="#clause-{escape(c.id)}" '
+             f'data-clause="{escape(c.id)}">在通知原文中查看</a></details>' for c in answer.citations]
     return "<div><b>依据条款</b>（点击展开原文）</div>" + "".join(cards)
 
 

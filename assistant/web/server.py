@@ -23,7 +23,7 @@ from assistant.conversation.session import SessionStore  # noqa: E402
 from assistant.rules.verdict import question_for  # noqa: E402
 from assistant.web.console import build_console  # noqa: E402
 from assistant.web.feedback import FeedbackStore  # noqa: E402
-from assistant.web.render import CSS, badge, citation_cards, notice_tree  # noqa: E402
+from assistant.web.render import CSS, GOTO_CLAUSE_JS, badge, citation_cards, notice_tree  # noqa: E402
 
 EXAMPLES = ["大专毕业3年能报助理工程师吗", "我可以破格吗", "学时够吗", "照片要多大", "10月25日还能报吗", "年薪35万能直接报工程师吗"]
 CHIP_TEMPLATES = {"major": "我学的专业是", "education_level": "我的学历是", "work_start_date": "我从    年  月开始从事专业技术工作",
@@ -148,4 +148,4 @@ def build_app(settings: Settings) -> FastAPI:
         return {"session_id": session_id, **answer.model_dump()}
 
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
-    return gr.mount_gradio_app(api, web.blocks(), path="/", theme=theme, css=CSS, footer_links=["api"])
+    return gr.mount_gradio_app(api, web.blocks(), path="/", theme=theme, css=CSS, head=GOTO_CLAUSE_JS, footer_links=["api"])
