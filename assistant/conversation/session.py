@@ -53,6 +53,3 @@ class SessionStore:
                 self._sessions[session.id] = session
             session.last_used = now
             return session
-
-    def __len__(self) -> int:
-        return len(self._sessions)

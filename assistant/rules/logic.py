@@ -83,8 +83,3 @@ def all_of(rule: str, clauses: list[str], children: list[Check], sentence: str) 
 def any_of(rule: str, clauses: list[str], children: list[Check], sentence: str) -> Check:
     return at_least(1, rule, clauses, children, sentence)
 
-
-def negate(check: Check, rule: str, sentence: str) -> Check:
-    """The opposite truth (e.g. "not disqualified"), same clauses and missing facts."""
-    flipped = {Truth.MET: Truth.NOT_MET, Truth.NOT_MET: Truth.MET, Truth.UNKNOWN: Truth.UNKNOWN}[check.truth]
-    return Check(rule, check.clauses, flipped, sentence, check.facts, check.params, list(check.missing), [check])
