@@ -118,3 +118,14 @@ def test_ask_json_contract_and_jsonl(index_dir):
     out = [json.loads(line) for line in run_cli("ask", "--jsonl", env=env, stdin=lines).stdout.splitlines()]
     assert [o.get("id") for o in out] == [7, None, "x"]
     assert out[0]["verdict"]["outcome"] == "eligible" and "error" in out[1] and out[2]["verdict"] is None
+
+
+def test_server_sessions_expire_after_the_idle_time():
+    import time
+
+    store = SessionStore(idle_seconds=0.05)
+    session = store.get("caller-1")
+    session.facts["major"] = "机械工程"
+    assert store.get("caller-1").facts == {"major": "机械工程"}
+    time.sleep(0.1)
+    assert store.get("caller-1").facts == {}  # forgotten, a fresh session under the same id
