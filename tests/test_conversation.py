@@ -46,18 +46,19 @@ def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant,
         assert citation.text == assistant.corpus.get(citation.id).text
 
 
-@pytest.mark.parametrize("question, cited", [
-    ("照片要多大", "附件3/二/1"),
-    ("联系电话是多少", "七"),
-    ("哪些算相近专业", "附件2/第十八条/（一）"),
-    ("论文查重超过多少会被否决", "二/（二）/3"),
-    ("述职报告字数限制", "附件3/二/3"),
+@pytest.mark.parametrize("question, acceptable", [
+    ("照片要多大", {"附件3/二/1", "附件5/二/13"}),
+    ("联系电话是多少", {"七"}),
+    ("哪些算相近专业", {"附件2/第十八条/（一）"}),
+    ("论文查重超过多少会被否决", {"二/（二）/3"}),
+    ("述职报告字数限制", {"附件3/二/3", "附件5/二/6"}),
 ])
-def test_informational_questions_quote_the_clause(assistant, question, cited):
+def test_informational_questions_quote_the_clause(assistant, question, acceptable):
     answer, _ = _ask(assistant, question)
     assert answer.verdict is None
-    assert cited in {c.id for c in answer.citations}
-    assert assistant.corpus.get(cited).text[:20] in answer.answer
+    cited = acceptable & {c.id for c in answer.citations}
+    assert cited
+    assert all(assistant.corpus.get(c).text[:20] in answer.answer for c in cited)
 
 
 @pytest.mark.parametrize("question", ["高级工程师怎么评", "杭州的职称政策是什么", "今天天气怎么样", "怎么做红烧肉"])

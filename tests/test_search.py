@@ -85,3 +85,18 @@ def test_corrupt_corpus_file_exits_2_and_leaves_the_index_alone(tmp_path, index_
     result = run_cli("search", "照片", env=env)
     assert result.returncode == 2 and "broken.pdf" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in index_dir.iterdir()) == before
+
+
+def test_results_do_not_depend_on_what_else_the_process_indexed(tmp_path, corpus, settings):
+    """A cold start (token cache loaded) ranks exactly like the build, whatever was indexed before."""
+    from dataclasses import replace
+
+    from tests.test_loaders import _corpus_with, _notice_docx
+
+    queries = ["述职报告字数限制", "论文是必须的吗", "照片要多大", "一般破格需要满足几项条件"]
+    built = Searcher(corpus, replace(settings, index_dir=tmp_path / "a"))
+    before = [[h.clause.id for h in built.search(q, k=5)] for q in queries]
+    Searcher(_corpus_with(tmp_path, _notice_docx(tmp_path / "n.docx")), replace(settings, index_dir=tmp_path / "b"))
+    loaded = Searcher(corpus, replace(settings, index_dir=tmp_path / "a"))
+    assert [[h.clause.id for h in loaded.search(q, k=5)] for q in queries] == before
+    assert [[h.clause.id for h in built.search(q, k=5)] for q in queries] == before

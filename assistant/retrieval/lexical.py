@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.documents.clauses import Clause
-from assistant.retrieval.tokens import corpus_dictionary, tokenize, use_dictionary
+from assistant.retrieval.tokens import corpus_dictionary, dictionary_segmenter, full_segmenter, tokenize
 
 TOKENIZER_VERSION = "1"  # bump when tokenize() changes: cached tokens are then rebuilt
 
@@ -22,16 +22,15 @@ def clause_search_text(clause: Clause, source: str) -> str:
     return " ".join([clause.label, " ".join(clause.heading_path[1:]), own])
 
 
-def _cached_tokens(texts: list[str], cache_dir: Path | None) -> list[list[str]]:
-    """Token lists of `texts`, kept in `cache_dir` with a corpus dictionary for fast cold starts."""
+def _cached_tokens(texts: list[str], cache_dir: Path | None) -> tuple[list[list[str]], Path | None]:
+    """Token lists of `texts` (always by the full dictionary) and the corpus dictionary kept beside them."""
     if cache_dir is None:
-        return [tokenize(t) for t in texts]
+        return [tokenize(t) for t in texts], None
     digest = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
     folder = cache_dir / f"lexical-{TOKENIZER_VERSION}-{digest}"
     tokens_file, dict_file = folder / "tokens.json", folder / "jieba.dict"
     if tokens_file.exists() and dict_file.exists():
-        use_dictionary(dict_file)
-        return json.loads(tokens_file.read_text(encoding="utf-8"))
+        return json.loads(tokens_file.read_text(encoding="utf-8")), dict_file
     token_lists = [tokenize(t) for t in texts]
     temp = cache_dir / f".building-{folder.name}-{os.getpid()}"
     temp.mkdir(parents=True, exist_ok=True)
@@ -41,7 +40,7 @@ def _cached_tokens(texts: list[str], cache_dir: Path | None) -> list[list[str]]:
         os.replace(temp, folder)
     except OSError:  # another process finished the same cache first
         shutil.rmtree(temp, ignore_errors=True)
-    return token_lists
+    return token_lists, dict_file
 
 
 class LexicalIndex:
@@ -50,12 +49,15 @@ class LexicalIndex:
 
         self.clauses = clauses
         self._bm25 = bm25s.BM25()
-        self._bm25.index([t or ["_"] for t in _cached_tokens(texts, cache_dir)], show_progress=False)
+        token_lists, dictionary = _cached_tokens(texts, cache_dir)
+        self._bm25.index([t or ["_"] for t in token_lists], show_progress=False)
         self._vocab = self._bm25.vocab_dict
+        # Queries are segmented the same way whether the cache was just built or loaded cold.
+        self._segmenter = dictionary_segmenter(dictionary) if dictionary else full_segmenter()
 
     def scores(self, query: str) -> np.ndarray:
         """One BM25 score per clause, in corpus order (zeros when no query word is known)."""
-        tokens = [t for t in tokenize(query, query=True) if t in self._vocab]
+        tokens = [t for t in tokenize(query, query=True, segmenter=self._segmenter) if t in self._vocab]
         if not tokens:
             return np.zeros(len(self.clauses), dtype=np.float32)
         return self._bm25.get_scores(tokens)

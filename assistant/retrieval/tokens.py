@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.documents.normalize import arabic_numerals, normalize
@@ -114,31 +115,26 @@ _QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:学时|周年|[年项月日天万篇个
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
-_segmenter = None
+@lru_cache(maxsize=1)
+def full_segmenter():
+    """jieba with its full dictionary (about a second to load): used to tokenise the corpus."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt
 
 
-def _jieba():
-    """jieba with its full dictionary (1.2 s to load), unless a corpus dictionary was installed."""
-    global _segmenter
-    if _segmenter is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
-        _segmenter = jieba.dt
-    return _segmenter
-
-
-def use_dictionary(path: Path) -> None:
-    """Segment with a small dictionary of the corpus's own words (see `corpus_dictionary`)."""
-    global _segmenter
+@lru_cache(maxsize=8)
+def dictionary_segmenter(path: Path):
+    """jieba with a small dictionary of one corpus's own words (see `corpus_dictionary`): loads in milliseconds."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer(dictionary=str(path))
     segmenter.tmp_dir = str(path.parent)
     segmenter.initialize()
-    _segmenter = segmenter
+    return segmenter
 
 
 def corpus_dictionary(token_lists: list[list[str]]) -> str:
@@ -148,7 +144,7 @@ def corpus_dictionary(token_lists: list[list[str]]) -> str:
     (and their full-dictionary frequencies) finds the same matches as the full dictionary, and loads
     in milliseconds instead of a second.
     """
-    full = _jieba()
+    full = full_segmenter()
     words = {w for tokens in token_lists for w in tokens}
     for word, terms in SYNONYMS.items():
         words.add(word)
@@ -165,11 +161,12 @@ def expand(text: str) -> str:
     return text + (" " + " ".join(extra) if extra else "")
 
 
-def tokenize(text: str, *, query: bool = False) -> list[str]:
+def tokenize(text: str, *, query: bool = False, segmenter=None) -> list[str]:
+    """Tokens of `text`; a query is expanded with synonyms. `segmenter` defaults to full jieba."""
     text = arabic_numerals(normalize(text))
     if query:
         text = expand(re.sub(r"(\d{1,2})号", r"\1日", text))
-    words = [w.strip() for w in _jieba().cut_for_search(text)]
+    words = [w.strip() for w in (segmenter or full_segmenter()).cut_for_search(text)]
     tokens = [w for w in words if w and _WORD.search(w) and w not in STOPWORDS]
     tokens.extend(_QUANTITY.findall(text))
     for run in _CJK_RUN.findall(text):
