@@ -96,7 +96,8 @@ DATE_ROLES = [  # the fact a date is about, by the words around it (first match 
 
 
 def _dates(text: str, ex: Extraction, reference: date) -> None:
-    for found in find_dates(text, reference):
+    dates = find_dates(text, reference)
+    for found in dates:
         for words, name in DATE_ROLES:
             if _near(text, found.start, found.end, words) and name not in ex.facts:
                 ex.facts[name] = found.value.isoformat()
@@ -104,7 +105,7 @@ def _dates(text: str, ex: Extraction, reference: date) -> None:
                     ex.assumptions.append(f"{found.assumed}")
                 break
         else:
-            if len(find_dates(text, reference)) == 1 and found.value.year == reference.year:
+            if len(dates) == 1 and found.value.year == reference.year:
                 ex.facts.setdefault("action_date", found.value.isoformat())
 
 
