@@ -21,6 +21,8 @@ def test_every_parameter_cites_existing_clauses(corpus):
         assert param.clauses, param.name
         for clause_id in param.clauses:
             assert corpus.has(clause_id), (param.name, clause_id)
+        if param.name.endswith("row_clauses"):  # values that are clause ids must exist too
+            assert all(corpus.has(c) for c in param.value.values()), param.name
 
 
 def test_unknown_policy_year_is_a_chinese_error():

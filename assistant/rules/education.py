@@ -33,6 +33,12 @@ def major_match(facts: Facts, p: Parameters) -> str | None:
     return "不相近"
 
 
+def _rows(p: Parameters, table: str, level: str | None) -> list[str]:
+    """The row of 第四条 that applies to this education level, or all rows when none does."""
+    rows = p.value(table.rsplit(".", 1)[0] + ".row_clauses")
+    return [rows[level]] if level in rows else list(p[table].clauses)
+
+
 def required_education(facts: Facts, p: Parameters, table: str) -> Check:
     """附件2 第四条（三）: a major neither the same nor related counts as lacking the required education."""
     clauses = ["附件2/第四条/（三）", "附件2/第十八条/（一）"]
@@ -49,7 +55,7 @@ def required_education(facts: Facts, p: Parameters, table: str) -> Check:
                     facts={"major": facts.major})
     value = None if level is None or match is None else True
     needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
-    return leaf("education.required", [*p[table].clauses, *clauses], value,
+    return leaf("education.required", [*_rows(p, table, level), *clauses], value,
                 f"{level}学历，所学专业“{facts.major}”属{match}，具备规定学历。" if value else "需要知道学历和所学专业。",
                 facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
 
@@ -65,7 +71,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     required_by_level = p.value("assistant_engineer.work_years")
     cutoff = p.value("cutoff_date")
     level, start = facts.education_level, facts.work_start_date
-    clauses = [*p["assistant_engineer.work_years"].clauses, "附件2/第四条/（三）", "附件2/第十八条/（七）", "二/（二）/6"]
+    clauses = [*_rows(p, "assistant_engineer.work_years", level), "附件2/第四条/（三）", "附件2/第十八条/（七）", "二/（二）/6"]
     needs = [n for n, v in (("education_level", level), ("work_start_date", start)) if v is None]
     if needs or level not in required_by_level:
         value = None if needs else False
@@ -123,7 +129,7 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
                           ("education_level", level), ("title_appointed_date", years)) if v is None])
     else:
         required = table[level]
-        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], years >= required,
+        enough = leaf("engineer.years", _rows(p, "engineer.appointed_years", level), years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
                       f"{'已' if years >= required else '未'}达到。", facts={"appointed_years": years},
                       params={"engineer.appointed_years": required})
