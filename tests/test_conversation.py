@@ -46,6 +46,13 @@ def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant,
         assert citation.text == assistant.corpus.get(citation.id).text
 
 
+def test_a_message_with_two_computable_questions_gets_both_answered(assistant):
+    answer, _ = _ask(assistant, "照片600*800，120K，jpg行吗？另外10月25日还能报吗")
+    assert answer.verdict.outcome == "eligible" and answer.verdict.question == "证件照是否符合要求"
+    assert "另外" in answer.answer and "逾期" in answer.answer
+    assert {"附件3/二/1", "四"} <= {c.id for c in answer.citations}
+
+
 @pytest.mark.parametrize("question, acceptable", [
     ("照片要多大", {"附件3/二/1", "附件5/二/13"}),
     ("联系电话是多少", {"七"}),

@@ -85,6 +85,17 @@ def _question_for(intent: Intent, facts_said: dict, session: Session, text: str)
     return None
 
 
+def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str]:
+    """Further computable questions in the same message ("照片…行吗？10月25日还能报吗？"): each topic
+    whose own facts the message gives, besides the one answered first."""
+    others = []
+    for topic, question in TOPIC_QUESTION:
+        key = "breakthrough" if question.startswith("breakthrough") else question
+        if topic in intent.topics and question != primary and set(facts_said) & RELEVANT.get(key, set()):
+            others.append(question)
+    return others
+
+
 def _target_for(question: str, facts: dict) -> dict:
     target = {"assistant_engineer": "助理工程师"}.get(question, "工程师" if question in (
         "engineer", "skip_level", "breakthrough_general", "breakthrough_outstanding") else None)
@@ -188,7 +199,14 @@ class OfflineAssistant:
         verdict = check(question, parsed, self.corpus)
         session.facts, session.question = facts, question
         session.assumptions = list(dict.fromkeys(session.assumptions + said.assumptions))
-        return self._with_rule(self.from_verdict(verdict, session.assumptions), verdict, message)
+        answer = self._with_rule(self.from_verdict(verdict, session.assumptions), verdict, message)
+        for other in _other_questions(intent, said.facts, question):
+            extra = self.from_verdict(check(other, parsed, self.corpus), [])
+            known = {c.id for c in answer.citations}
+            answer = answer.model_copy(update={
+                "answer": f"{answer.answer}\n\n另外，{extra.answer}",
+                "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known)]})
+        return answer
 
     def _remember(self, session: Session, said) -> None:
         """Facts told before any question are kept for the questions to come (if they are possible)."""
