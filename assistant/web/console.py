@@ -16,7 +16,7 @@ from assistant.rules.dates import cn_date
 from assistant.rules.engine import QUESTIONS, check
 from assistant.rules.facts import parse_facts
 from assistant.rules.params import parameters_for
-from assistant.web.render import MARK, trace_html
+from assistant.web.render import cards, outcome_badge, trace_html
 
 LEVELS = ["", "无", "县", "市", "省", "国家"]
 TRI = {"未知": None, "是": True, "否": False}
@@ -137,13 +137,7 @@ def build_console(offline) -> None:
             verdict = check(qid, parse_facts(facts), corpus)
         except UserError as exc:
             return "", exc.message, ""
-        from assistant.web.render import BADGE
-
-        text, kind = BADGE[verdict.outcome]
-        cards = "".join(f'<details class="cite"><summary>{escape(c.label)}</summary><pre>{escape(c.text)}</pre></details>'
-                        for c in verdict.citations[:8])
-        badge_html = f'<div class="badge {kind}" data-outcome="{verdict.outcome}">{text}{escape(verdict.route or "")}</div>'
-        return badge_html, read_out(verdict), trace_html(verdict) + cards
+        return outcome_badge(verdict.outcome, verdict.route), read_out(verdict), trace_html(verdict) + cards(verdict.citations[:8])
 
     inputs = [question, target, education, major, work_start, title_level, series, appointed, honor, patents, project,
               center, salary, drafter, talent, *ce_inputs, city, unit, insured, photo_format, photo_kb, width, height]
@@ -156,7 +150,6 @@ def build_console(offline) -> None:
             hits = searcher.search(text, k=5)
         except UserError as exc:
             return escape(exc.message)
-        return "".join(f'<details class="cite"><summary>{MARK["met"]} {escape(h.clause.label)}（{escape(h.clause.id)}）'
-                       f"</summary><pre>{escape(h.clause.text)}</pre></details>" for h in hits) or "没有找到相关条款。"
+        return cards(h.clause for h in hits) or "没有找到相关条款。"
 
     query.change(search, query, results)

@@ -44,22 +44,30 @@ document.addEventListener('click', function (event) {
 </script>"""
 
 
+def outcome_badge(outcome: str, route: str | None) -> str:
+    text, kind = BADGE[outcome]
+    route_text = f"（{escape(route)}）" if route else ""
+    return f'<div class="badge {kind}" data-outcome="{outcome}">{text}{route_text}</div>'
+
+
 def badge(answer: Answer) -> str:
     if answer.verdict is None:
         return ""
-    text, kind = BADGE[answer.verdict.outcome]
-    route = f"（{escape(answer.verdict.route)}）" if answer.verdict.route else ""
-    return (f'<div class="badge {kind}" data-outcome="{answer.verdict.outcome}">{text}{route}</div>'
-            f'<div class="question">问题：{escape(answer.verdict.question)}</div>')
+    return (outcome_badge(answer.verdict.outcome, answer.verdict.route)
+            + f'<div class="question">问题：{escape(answer.verdict.question)}</div>')
+
+
+def cards(clauses) -> str:
+    """Clause cards (anything with id, label and text) that open to the verbatim text and link into the notice."""
+    return "".join(f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)}（{escape(c.id)}）</summary>'
+                   f'<pre>{escape(c.text)}</pre><a class="goto-clause" href="#clause-{escape(c.id)}" '
+                   f'data-clause="{escape(c.id)}">在通知原文中查看</a></details>' for c in clauses)
 
 
 def citation_cards(answer: Answer) -> str:
     if not answer.citations:
         return ""
-    cards = [f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)}（{escape(c.id)}）</summary>'
-             f'<pre>{escape(c.text)}</pre><a class="goto-clause" href="#clause-{escape(c.id)}" '
-             f'data-clause="{escape(c.id)}">在通知原文中查看</a></details>' for c in answer.citations]
-    return "<div><b>依据条款</b>（点击展开原文）</div>" + "".join(cards)
+    return "<div><b>依据条款</b>（点击展开原文）</div>" + cards(answer.citations)
 
 
 def trace_html(verdict: Verdict) -> str:
