@@ -9,6 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI runs the property tests derandomized (the same examples every run, no example database), so main is
+# green or red on every run alike; `HYPOTHESIS_PROFILE=explore scripts/test -k properties` draws fresh
+# random examples each run, to search for new counterexamples.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 from assistant.config import ROOT, Settings, load_settings
 from assistant.documents.corpus import Corpus, load_corpus

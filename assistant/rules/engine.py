@@ -65,7 +65,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "degree_documents": ("学历认证须提供哪些材料", gates.degree_documents),
     "transferred_title": ("调入人员的原资格是否已审定确认", gates.transferred_title),
     "practical_assessment": ("实操考评是否合格", gates.practical_assessment),
-    "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, _qualifying_date(f, p))),
+    "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, *_qualifying_date(f, p))),
 }
 ELIGIBILITY = {"assistant_engineer", "engineer", "engineer_normal", "breakthrough", "breakthrough_general",
                "breakthrough_outstanding", "skip_level"}
@@ -82,15 +82,20 @@ def _assessment_route(facts: Facts) -> str:
     return "assistant_engineer" if facts.target == "助理工程师" else "engineer_normal"
 
 
-def _qualifying_date(facts: Facts, p: Parameters) -> date | None:
-    """When the 学历/资历 years are (or will be) met: the date 第二十条 counts a penalty's delay from."""
+def _qualifying_date(facts: Facts, p: Parameters) -> tuple[date | None, list[str]]:
+    """When the 学历/资历 years are (or will be) met, the date 第二十条 counts a penalty's delay from,
+    with the facts still needed to know it. An applicant without the required education (中专 for
+    工程师) meets the years of 学历破格 (附件1 三1: 4 years as 助理工程师)."""
     if facts.target == "助理工程师":
         years = p.value("assistant_engineer.work_years").get(facts.education_level or "")
-        start = facts.work_start_date
+        start, start_name = facts.work_start_date, "work_start_date"
     else:
         years = p.value("engineer.appointed_years").get(facts.education_level or "")
-        start = facts.title_appointed_date
-    return None if years is None or start is None else add_years(start, years)
+        if years is None and facts.education_level is not None:
+            years = p.value("breakthrough_general.education_breakthrough_years")
+        start, start_name = facts.title_appointed_date, "title_appointed_date"
+    needs = (["education_level"] if years is None else []) + ([start_name] if start is None else [])
+    return (None if needs else add_years(start, years)), needs
 
 
 def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) -> list[Check]:
@@ -99,7 +104,7 @@ def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) ->
     kind = ("assistant_engineer" if question == "assistant_engineer" else
             "engineer_breakthrough" if route in ("一般破格", "业绩突出破格") else "engineer_normal")
     checks = [gates.assessment(facts, p, kind), gates.social_insurance(facts, p), gates.rule_2021(facts, p),
-              gates.penalty(facts, p, _qualifying_date(facts, p)), gates.disqualification(facts, p),
+              gates.penalty(facts, p, *_qualifying_date(facts, p)), gates.disqualification(facts, p),
               gates.papers(facts, p), ce_hours(facts, p), gates.degree_documents(facts, p),
               gates.transferred_title(facts, p)]
     return checks + ([gates.practical_assessment(facts, p)] if question != "assistant_engineer" else [])

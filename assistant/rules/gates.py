@@ -71,7 +71,7 @@ def rule_2021(facts: Facts, p: Parameters) -> Check:
                 facts={"failed_2021": True, "new_achievements_since_2021": new}, needs=["new_achievements_since_2021"])
 
 
-def penalty(facts: Facts, p: Parameters, qualifying_date: date | None) -> Check:
+def penalty(facts: Facts, p: Parameters, qualifying_date: date | None, qualifying_needs: list[str]) -> Check:
     """第二十条: a penalty of ≥1000 yuan or a technical accident delays the application by 2 years,
     counted from when the 学历/资历 years are met (（一）) or from the decision if later (（二））."""
     clauses = ["附件2/第二十条"]
@@ -86,8 +86,8 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None) -> Check:
         return leaf("penalty", clauses, True, f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
                     params={"min_amount_yuan": minimum})
     if qualifying_date is None:
-        return leaf("penalty", clauses, None, "有处罚记录，需要知道聘任时间才能计算延迟。",
-                    needs=["title_appointed_date"])
+        return leaf("penalty", clauses, None, "有处罚记录，需要知道学历和聘任（或参加工作）时间，才能算出学历、资历年限何时满足、延迟到何时。",
+                    needs=qualifying_needs)
     latest = max(x.date for x in relevant)
     earliest = add_years(max(latest, qualifying_date), delay)
     case = "（一）" if latest <= qualifying_date else "（二）"
