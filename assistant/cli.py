@@ -50,6 +50,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="评测：默认跑 FAQ 评测（含基线）；retrieval 只跑检索评测")
     p.add_argument("suite", nargs="?", choices=["faq", "retrieval"], default="faq")
     p.add_argument("--no-baselines", action="store_true")
+    p.add_argument("--publish", action="store_true",
+                   help="写入提交的 eval/report.md 和 report.png（默认写入 git 忽略的 eval/out/）")
     return parser
 
 
@@ -115,18 +117,18 @@ def _cmd_eval(args) -> int:
         return retrieval_main()
     from eval.faq import main as faq_main
 
-    return faq_main(with_baselines=not args.no_baselines)
+    return faq_main(with_baselines=not args.no_baselines, publish=args.publish)
 
 
 def _load_json(source: str):
     from pathlib import Path
 
     try:
-        text = _read_stdin() if source == "-" else Path(source).read_text(encoding="utf-8")
+        text = _read_stdin() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"无法读取事实文件 {source}。") from exc
     try:
-        return json.loads(text)
+        return json.loads(text.removeprefix("\ufeff"))  # a UTF-8 BOM, as Windows editors write it
     except json.JSONDecodeError as exc:
         raise UserError(f"事实文件不是有效的 JSON（第 {exc.lineno} 行）。") from exc
 

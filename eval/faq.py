@@ -2,8 +2,9 @@
 
 Metrics: outcome accuracy (items with an expected outcome), citation recall (any gold id cited) and
 precision (cited ids within a gold clause's line: itself, its ancestors or descendants), must-mention
-coverage, correct refusals, latency; a breakdown by area; the failing items. Writes eval/report.md
-and eval/report.png and exits non-zero below eval/thresholds.yaml.
+coverage, correct refusals, latency; a breakdown by area; the failing items. Writes report.md and
+report.png to eval/out/ (git-ignored, so testing leaves the tree clean), or with `--publish` to the
+committed eval/report.md and eval/report.png; exits non-zero below eval/thresholds.yaml.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).parent
-SET, REPORT, CHART, THRESHOLDS = HERE / "faq.jsonl", HERE / "report.md", HERE / "report.png", HERE / "thresholds.yaml"
+SET, THRESHOLDS = HERE / "faq.jsonl", HERE / "thresholds.yaml"
+RUN_OUTPUT, PUBLISHED = HERE / "out", HERE  # a test run's report; the committed one
 HOTLINE = "0576-89965795"
 
 
@@ -166,7 +168,7 @@ def write_report(systems: dict[str, list[Result]], retrieval_table: str, thresho
     return "\n".join(lines) + "\n"
 
 
-def main(with_baselines: bool = True) -> int:
+def main(with_baselines: bool = True, publish: bool = False) -> int:
     from dataclasses import replace
 
     from assistant.config import load_settings
@@ -194,9 +196,13 @@ def main(with_baselines: bool = True) -> int:
     thresholds = yaml.safe_load(THRESHOLDS.read_text(encoding="utf-8"))
     ours = metrics(systems[label])
     below = [f"{k} {ours[k]:.3f} < {v}" for k, v in thresholds.items() if not ours[k] >= v]
-    REPORT.write_text(write_report({"ours (offline)" if label.endswith("(offline)") else label: systems[label],
+    folder = PUBLISHED if publish else RUN_OUTPUT
+    folder.mkdir(parents=True, exist_ok=True)
+    report = folder / "report.md"
+    report.write_text(write_report({"ours (offline)" if label.endswith("(offline)") else label: systems[label],
                                     **{k: v for k, v in systems.items() if k != label}}, retrieval, thresholds, below),
                       encoding="utf-8")
-    chart(by_area(systems[label]), CHART)
-    print(REPORT.read_text(encoding="utf-8").split("## Retrieval")[0])
+    chart(by_area(systems[label]), folder / "report.png")
+    print(report.read_text(encoding="utf-8").split("## Retrieval")[0])
+    print(f"报告已写入 {report}")
     return 1 if below else 0
