@@ -18,8 +18,8 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-from assistant.config import ROOT, Settings, load_settings
-from assistant.documents.corpus import Corpus, load_corpus
+from assistant.config import ROOT, Settings, load_settings  # noqa: E402  (after the hypothesis profile)
+from assistant.documents.corpus import Corpus, load_corpus  # noqa: E402
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

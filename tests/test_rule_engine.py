@@ -44,7 +44,7 @@ def test_full_years_boundaries(start, end, years):
 @pytest.mark.parametrize("facts, named", [
     ({"graduation_date": "2023-07-01"}, "毕业时间"),
     ({"ce": {"2019": {"professional": -5}}}, "继续教育学时"),
-    ({"work_start_date": "2018-07-01", "title_appointed_date": "2017-01-01"}, "聘任日期"),
+    ({"work_start_date": "2018-07-01", "title_appointed_date": "2017-01-01", "title_series": "机电"}, "聘任日期"),
     ({"photo": {"width": 0, "height": 400}}, "证件照"),
     ({"education_level": "小学"}, "学历"),
     ({"title_appointed_date": "去年"}, "现职务聘任时间"),
@@ -67,7 +67,9 @@ def test_settled_question_is_answered_and_other_gates_become_reminders(corpus):
         {"education_level": "大专", "major": "机械工程", "work_start_date": "2018-07-01"}), corpus)
     assert verdict.outcome == "eligible" and not verdict.missing
     assert {"social_insurance", "ce_hours", "papers"} <= {r.rule for r in verdict.reminders}
-    assert any("附件1写2年" in step.sentence for step in verdict.trace)  # 附件1 differs; 附件2 governs
+    # 附件1 differs; 附件2 governs, and the sentence is built from the parameters' base and exception
+    assert any("附件1写“大专毕业，从事技术员工作2年以上”" in step.sentence and "通知二（一）" in step.sentence
+               for step in verdict.trace)
     assert {"附件1/二/1", "二/（一）"} <= {c.id for c in verdict.citations}
 
 

@@ -1,36 +1,46 @@
 """Achievement items shared by 破格 and 越级: each item of 第六条 and 第七条 as one three-valued check.
 
 An item counts once however many facts support it (a patent and a county award are both item 2).
+The minimum level of each item is a parameter (`achievement_levels`); awards that 第十八条（八）
+counts as 科技进步奖 (the two 联合会, a government 工程设计/咨询/建设/成果转化奖) count here too.
 """
 
 from __future__ import annotations
 
-from assistant.rules.facts import LEVEL_RANK, Achievements, Award
-from assistant.rules.logic import Check, any_of, leaf
+from typing import NamedTuple
+
+from assistant.rules.fact_names import ACHIEVEMENT_NAMES
+from assistant.rules.facts import LEVEL_RANK, Achievements, Award, Facts
+from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
+from assistant.rules.params import Parameters
+
+EQUIVALENCE = "附件2/第十八条/（八）"
+
+
+class Part(NamedTuple):
+    """One fact that can meet an item; `needs` is what to ask when it is unknown."""
+
+    name: str
+    value: bool | None
+    needs: str = ""
+    note: str = ""
 
 
 def at_level(value: str | None, minimum: str) -> bool | None:
     return None if value is None else LEVEL_RANK[value] >= LEVEL_RANK[minimum]
 
 
-def award_at(award: Award | str | None, minimum: str, best_grade: int) -> bool | None:
-    """An award of at least `minimum` level and a grade of `best_grade` or better (1 is first prize)."""
+def award_at(award: Award | str | None, alternatives: list[list]) -> bool | None:
+    """An award of at least one [level, worst grade] alternative (grade 1 is first prize)."""
     if award is None:
         return None
     if award == "无":
         return False
-    return LEVEL_RANK[award.level] >= LEVEL_RANK[minimum] and award.grade <= best_grade
+    return any(LEVEL_RANK[award.level] >= LEVEL_RANK[level] and award.grade <= grade for level, grade in alternatives)
 
 
 def at_least_count(value: int | None, needed: int) -> bool | None:
     return None if value is None else value >= needed
-
-
-def item(rule: str, clause: str, sentence: str, parts: list[tuple[str, bool | None]]) -> Check:
-    """An item met by any of its parts (fact name, value); unknown parts are the questions to ask."""
-    children = [leaf(f"{rule}.{name}", [clause], value, f"{sentence}（{ACHIEVEMENT_NAMES[name]}）",
-                     facts={name: value}, needs=[f"achievements.{name}"]) for name, value in parts]
-    return any_of(rule, [clause], children, sentence)
 
 
 def first_set_at(a: Achievements, minimum: str) -> bool | None:
@@ -38,14 +48,51 @@ def first_set_at(a: Achievements, minimum: str) -> bool | None:
     return None if a.first_set is None else order[a.first_set] >= order[minimum]
 
 
-ACHIEVEMENT_NAMES = {
-    "honor_level": "政府颁发的科技先进工作者、劳动模范等称号", "city_professional_honor": "市（厅）级专业先进工作者称号",
-    "science_award": "政府科技成果奖", "product_award": "优秀工业新产品（新技术）、工程设计、咨询、建设奖",
-    "first_set": "首台（套）产品主要参加者", "invention_patents": "本专业授权发明专利",
-    "key_project_level": "作为技术骨干参与重点项目并通过验收", "main_finisher_solved_problem": "作为主要完成者解决重要技术难题",
-    "tech_center_member_level": "企业技术中心或重点技术创新团队成员", "tech_center_core_level": "企业技术中心或创新团队骨干",
-    "provincial_papers": "省部级刊物或会议论文", "city_paper_awards": "市（厅）级以上优秀论文奖",
-    "book_published": "省级以上出版社出版著作或译作", "standard_drafter": "国家、行业、地方标准起草者",
-    "significant_benefit": "专利或技改带来显著效益", "high_level_talent": "高级以上人才", "annual_salary_yuan": "年薪（含税）",
-    "work_years": "从事工程技术工作年限",
-}
+def science_parts(a: Achievements, alternatives: list[list], p: Parameters) -> list[Part]:
+    """科技成果奖, with 第十八条（八）: a 联合会 award counts as 省部级; a government 工程设计/咨询/建设/
+    成果转化奖 (stated as product_award with its kind) counts as a 科技进步奖 of its level."""
+    award, note = a.science_award, ""
+    if isinstance(award, Award) and award.issuer in p.value("award_equivalents.federations"):
+        award = award.model_copy(update={"level": p.value("award_equivalents.federation_level")})
+        note = f"{a.science_award.issuer}颁发的奖等同省部级科技进步奖（第十八条（八））"
+    parts = [Part("science_award", award_at(award, alternatives), note=note)]
+    product = a.product_award
+    if product is None or product == "无":
+        return parts + [Part("product_award_as_science", None if product is None else False,
+                             needs="achievements.product_award")]
+    counts = award_at(product, alternatives)
+    kinds = p.value("award_equivalents.government_kinds")
+    if product.kind is None and counts:
+        return parts + [Part("product_award_as_science", None, needs="achievements.product_award.kind")]
+    equivalent = product.kind in kinds and product.issuer is None
+    return parts + [Part("product_award_as_science", bool(counts and equivalent),
+                         note=f"政府颁发的{product.kind}等同科技进步奖（第十八条（八））" if equivalent else "")]
+
+
+def item(rule: str, clause: str, sentence: str, parts: list[Part | tuple]) -> Check:
+    """An item met by any of its parts; unknown parts are the questions to ask."""
+    children = []
+    for part in map(lambda x: Part(*x), parts):
+        clauses = [clause] + ([EQUIVALENCE] if part.name == "product_award_as_science" or part.note else [])
+        judged = f"；{part.note}" if part.note and part.value else ""
+        children.append(leaf(f"{rule}.{part.name}", clauses, part.value,
+                             f"{sentence}（{ACHIEVEMENT_NAMES[part.name]}{judged}）", facts={part.name: part.value},
+                             needs=[part.needs or f"achievements.{part.name}"]))
+    return any_of(rule, [clause], children, sentence)
+
+
+def obtained_after_title(facts: Facts, p: Parameters, items: Check, rule: str, sentence: str) -> Check:
+    """第十七条: achievements count only when obtained after 任现职. Asked only while it can decide:
+    once the items are known not to be met, when they were obtained no longer matters."""
+    known = facts.achievements.obtained_after_title
+    needs = ["achievements.obtained_after_title"]
+    why = "业绩成果须为任现职后取得。" if known is not False else "所依据的业绩成果不是任现职后取得，不能计入。"
+    if facts.title_level == "无":
+        known, why = True, f"无现职，业绩成果不受“任现职后”限制（判断：{p['achievements_after_title'].note}）。"
+    elif known is False and facts.title_level is None:
+        known, needs = None, ["title_level"]  # without any title, 第十七条 has nothing to compare with
+    if items.truth is Truth.NOT_MET:
+        return all_of(rule, items.clauses, [items], sentence)
+    dated = leaf(f"{rule}.after_title", ["附件2/第十七条"], known, why, facts={"obtained_after_title": known},
+                 params={"achievements_after_title": True}, needs=needs)
+    return all_of(rule, items.clauses, [items, dated], sentence)

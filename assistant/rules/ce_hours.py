@@ -1,7 +1,7 @@
 """继续教育学时 (notice 二（二）1; 附件8 细则 第五–六条; 台经信〔2019〕39号).
 
-Each year 2019–2022 needs 90 hours (60 专业, 18 公需), and the four years together 360 (240 专业,
-72 一般公需). 专业 hours come from the registered figure, or are computed from activities: days ×
+Each year 2019–2022 needs 90 hours (60 专业, 18 行业公需 + 一般公需), and the four years together 360
+(240 专业, 72 一般公需 — 行业公需 not included). 专业 hours come from the registered figure, or are computed from activities: days ×
 rate, fixed amounts by level, per paper or per 10,000 words with the author-rank weights, each route
 capped at 36 hours a year. Hours count only in the year they were earned (39号文 1), so a short year
 cannot be made up later; 2022 may still be made up before the application deadline.
@@ -26,8 +26,15 @@ def rank_weight(activity: Activity, p: Parameters) -> float | None:
     return row[activity.rank - 1] if activity.rank <= len(row) else 0.0
 
 
+def _weight_note(activity: Activity) -> str:
+    if activity.rank is not None and activity.people is not None and activity.people > 6:
+        return f"（判断：{activity.people}人按表中6人行，第7名起系数为0）"
+    return ""
+
+
 def activity_hours(activity: Activity, p: Parameters) -> float | None:
-    """Hours of one activity before the yearly cap; None when a fact it needs is missing."""
+    """Hours of one activity before the yearly cap; None when a fact it needs (level, quantity,
+    rank) is missing — a missing quantity is unknown, never one."""
     rule = p.value("continuing_education.route_hours")[activity.route]
     if rule["per"] == "given":
         return activity.hours
@@ -37,6 +44,8 @@ def activity_hours(activity: Activity, p: Parameters) -> float | None:
         base = rule["by_level"][activity.level]
     else:
         base = rule["hours"]
+    if activity.quantity is None:
+        return None
     hours = base * activity.quantity
     if rule.get("weighted"):
         weight = rank_weight(activity, p)
@@ -52,17 +61,37 @@ def professional_hours(year: CEYear, p: Parameters) -> tuple[float | None, list[
         return None, []
     cap = p.value("continuing_education.route_cap_per_year")
     by_route: dict[str, float] = {}
+    judged = ""
     for activity in year.activities:
         hours = activity_hours(activity, p)
         if hours is None:
             return None, []
         by_route[activity.route] = by_route.get(activity.route, 0.0) + hours
+        judged = judged or _weight_note(activity)
     notes = [f"途径{route}{hours:g}学时" + (f"，超过每年{cap}学时上限按{cap}计" if hours > cap else "")
              for route, hours in by_route.items()]
-    return sum(min(hours, cap) for hours in by_route.values()), notes
+    return sum(min(hours, cap) for hours in by_route.values()), notes + ([judged] if judged else [])
 
 
-def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check, float | None, float | None]:
+def public_hours(year: CEYear) -> tuple[float | None, float, float | None]:
+    """公需 (行业 + 一般) of a year: exact if known, a lower bound, and 一般公需 if known."""
+    general, industry = year.general_public, year.industry_public
+    exact = year.public if year.public is not None else (
+        general + industry if general is not None and industry is not None else None)
+    if general is None and exact is not None and industry is not None:
+        general = exact - industry
+    low = exact if exact is not None else (general or 0) + (industry or 0)
+    return exact, low, general
+
+
+def _at_least(low: float, exact: float | None, need: float) -> bool | None:
+    """Three-valued “≥ need” from a lower bound and, when known, the exact value."""
+    if low >= need:
+        return True
+    return None if exact is None else False
+
+
+def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check, float | None, CEYear | None]:
     total_need = p.value("continuing_education.yearly_total")
     prof_need = p.value("continuing_education.yearly_professional")
     public_need = p.value("continuing_education.yearly_public")
@@ -70,46 +99,76 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     if record is None:
         return leaf(f"ce_hours.{year}", clauses, None, f"需要知道{year}年度的继续教育学时。", needs=[f"ce.{year}"]), None, None
     professional, notes = professional_hours(record, p)
-    public = record.public
+    exact, low, _ = public_hours(record)
     if record.activities and record.professional is None:
         clauses = clauses + sorted({ROUTE_CLAUSE.format(a.route) for a in record.activities}) + ["附件8/细则/第六条"]
         if any(p.value("continuing_education.route_hours")[a.route].get("weighted") for a in record.activities):
             clauses.append("附件8/39号文/8")
-    needs = [n for n, v in ((f"ce.{year}.professional", professional), (f"ce.{year}.public", public)) if v is None]
-    if needs:
-        return leaf(f"ce_hours.{year}", clauses, None, f"需要知道{year}年度专业科目和公需科目各多少学时。",
-                    needs=needs), professional, public
-    ok = professional + public >= total_need and professional >= prof_need and public >= public_need
+    prof_ok = None if professional is None else professional >= prof_need
+    public_ok = _at_least(low, exact, public_need)
+    total_ok = None if professional is None else _at_least(professional + low, None if exact is None else
+                                                           professional + exact, total_need)
+    parts = [prof_ok, public_ok, total_ok]
+    ok = False if False in parts else (None if None in parts else True)
+    needs = [n for n, v in ((f"ce.{year}.professional", prof_ok), (f"ce.{year}.public", public_ok)) if v is None]
+    if total_ok is None and not needs:
+        needs = [f"ce.{year}.public"]
     detail = f"（{'；'.join(notes)}）" if notes and notes != ["登记学时"] else ""
+    shown_prof = "未知" if professional is None else f"{professional:g}学时{detail}"
+    shown_public = f"{exact:g}学时" if exact is not None else (f"至少{low:g}学时" if low else "未知")
+    verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok]
     return leaf(f"ce_hours.{year}", clauses, ok,
-                f"{year}年度：专业科目{professional:g}学时{detail}、公需科目{public:g}学时，合计{professional + public:g}学时；"
-                f"每年须不少于{total_need}学时（专业{prof_need}、公需{public_need}），{'达到' if ok else '未达到'}。",
-                facts={f"ce.{year}.professional": professional, f"ce.{year}.public": public},
-                params={"yearly_total": total_need, "yearly_professional": prof_need,
-                        "yearly_public": public_need}), professional, public
+                f"{year}年度：专业科目{shown_prof}、公需科目（行业+一般）{shown_public}；每年须不少于{total_need}学时"
+                f"（专业{prof_need}、行业公需和一般公需合计{public_need}），{verdict}。",
+                facts={f"ce.{year}.professional": professional, f"ce.{year}.public": exact},
+                params={"yearly_total": total_need, "yearly_professional": prof_need, "yearly_public": public_need},
+                needs=needs), professional, record
+
+
+def cumulative(years: list[int], results: list[tuple[Check, float | None, CEYear | None]], p: Parameters) -> Check:
+    """2019–2022 together: 360 in all, 240 专业, 72 一般公需 (行业公需 does not count towards the 72)."""
+    total_need = p.value("continuing_education.total")
+    prof_need = p.value("continuing_education.total_professional")
+    general_need = p.value("continuing_education.total_public")
+    span = f"{years[0]}-{years[-1]}"
+    records = [record for _, _, record in results]
+    profs = [prof for _, prof, _ in results]
+    publics = [public_hours(r) if r is not None else (None, 0.0, None) for r in records]
+    known_profs = None not in profs
+    prof_sum = sum(x for x in profs if x is not None)
+    low_total = prof_sum + sum(low for _, low, _ in publics)
+    exact_total = prof_sum + sum(e for e, _, _ in publics) if known_profs and None not in [e for e, _, _ in publics] else None
+    generals = [g for _, _, g in publics]
+    general_low = sum(g for g in generals if g is not None)
+    general_high = None if any(g is None and e is None for e, _, g in publics) else sum(
+        g if g is not None else e for e, _, g in publics)
+    general_ok = True if general_low >= general_need and None not in generals else (
+        False if general_high is not None and general_high < general_need else (
+            True if general_low >= general_need else None))
+    checks = [
+        leaf("ce_hours.total.all", ["二/（二）/1"], _at_least(low_total, exact_total, total_need),
+             f"{span}年累计须不少于{total_need}学时" + ("" if exact_total is None else f"，现{exact_total:g}学时。"),
+             params={"total": total_need}, needs=[f"ce.{y}" for y, r in zip(years, records, strict=True) if r is None]
+             or [f"ce.{y}.public" for y in years]),
+        leaf("ce_hours.total.professional", ["二/（二）/1"], prof_sum >= prof_need if known_profs else None,
+             f"其中专业科目累计须不少于{prof_need}学时" + (f"，现{prof_sum:g}学时。" if known_profs else "。"),
+             params={"total_professional": prof_need},
+             needs=[f"ce.{y}.professional" for y, x in zip(years, profs, strict=True) if x is None]),
+        leaf("ce_hours.total.general_public", ["二/（二）/1"], general_ok,
+             f"一般公需科目累计须不少于{general_need}学时（行业公需不计入）"
+             + (f"，现{general_low:g}学时。" if None not in generals else "；只知道公需合计的年度，无法分出一般公需。"),
+             params={"total_public": general_need},
+             needs=[f"ce.{y}.general_public" for y, g in zip(years, generals, strict=True) if g is None]),
+    ]
+    return all_of("ce_hours.total", ["二/（二）/1"], checks,
+                  f"{span}年累计：不少于{total_need}学时，其中专业科目{prof_need}、一般公需科目{general_need}。")
 
 
 def ce_hours(facts: Facts, p: Parameters) -> Check:
     years = p.value("continuing_education.years")
     results = [_year_check(year, facts.ce.get(year), p) for year in years]
-    checks = [check for check, _, _ in results]
-    professional = [prof for _, prof, _ in results]
-    public = [pub for _, _, pub in results]
-    total_need = p.value("continuing_education.total")
-    prof_need = p.value("continuing_education.total_professional")
-    public_need = p.value("continuing_education.total_public")
-    span = f"{years[0]}-{years[-1]}"
-    if None in professional or None in public:
-        needs = [m for c in checks if c.unknown for m in c.missing]
-        cumulative = leaf("ce_hours.total", ["二/（二）/1"], None, f"需要{span}每年的学时才能核算累计数。", needs=needs)
-    else:
-        prof, pub = sum(professional), sum(public)
-        ok = prof + pub >= total_need and prof >= prof_need and pub >= public_need
-        cumulative = leaf("ce_hours.total", ["二/（二）/1"], ok,
-                          f"{span}年累计{prof + pub:g}学时（专业{prof:g}、公需{pub:g}）；须累计不少于{total_need}学时，"
-                          f"其中专业科目{prof_need}、一般公需科目{public_need}，{'达到' if ok else '未达到'}。",
-                          params={"total": total_need, "total_professional": prof_need, "total_public": public_need})
     makeup = p.value("continuing_education.makeup_deadline")
-    return all_of("ce_hours", ["二/（二）/1", "附件8/细则/第五条"], checks + [cumulative],
+    span = f"{years[0]}-{years[-1]}"
+    return all_of("ce_hours", ["二/（二）/1", "附件8/细则/第五条"], [c for c, _, _ in results] + [cumulative(years, results, p)],
                   f"继续教育学时：每年度和{span}年累计都须达到要求；不足的可在申报截止日（{cn_date(makeup)}）前补足，"
                   "但学时只登记在取得的当年。")

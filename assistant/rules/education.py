@@ -19,18 +19,25 @@ def _major_lists(p: Parameters) -> tuple[dict[str, str], frozenset[str], frozens
             frozenset(map(normalize, p.value("majors.related"))))
 
 
+TYPO_READING = {"信息管理与信息系统": "信管理与信息系统"}  # the catalogue's own typo, as printed
+
+
 def major_match(facts: Facts, p: Parameters) -> str | None:
     """本专业, 相近专业 or 不相近 by 附件2 第十八条（一）; None when the major is unknown."""
-    if facts.major is None:
-        return None
+    return None if facts.major is None else _match(facts.major, p)[0]
+
+
+def _match(said: str, p: Parameters) -> tuple[str, str]:
+    """The match and the judgement it took, if any (an alias, or the catalogue's typo)."""
     aliases, own, related = _major_lists(p)
-    major = normalize(facts.major).strip()
-    major = aliases.get(major, major)
-    if major in own:
-        return "本专业"
-    if major in related:
-        return "相近专业"
-    return "不相近"
+    major = normalize(said).strip()
+    judged = ""
+    if major in aliases:
+        major = aliases[major]
+        judged = f"“{said}”按目录中的“{major}”计（判断：常见简称或专科名称）"
+    if major in TYPO_READING:
+        judged = f"目录原文“{TYPO_READING[major]}”按“{major}”读（判断）"
+    return ("本专业" if major in own else "相近专业" if major in related else "不相近"), judged
 
 
 def _rows(p: Parameters, table: str, level: str | None) -> list[str]:
@@ -49,14 +56,16 @@ def required_education(facts: Facts, p: Parameters, table: str) -> Check:
         return leaf("education.level", [*p[table].clauses], False,
                     f"{level}学历不在规定学历之列（{'、'.join(levels)}），视为不具备规定学历。",
                     facts={"education_level": level}, params={table: levels})
+    judged = "" if facts.major is None else _match(facts.major, p)[1]
+    judged = f"{judged}；" if judged else ""
     if match == "不相近":
         return leaf("education.major", clauses, False,
-                    f"所学专业“{facts.major}”不属于机电制造技术本专业或相近专业目录，视为不具备规定学历。",
+                    f"{judged}所学专业“{facts.major}”不属于机电制造技术本专业或相近专业目录，视为不具备规定学历。",
                     facts={"major": facts.major})
     value = None if level is None or match is None else True
     needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
     return leaf("education.required", [*_rows(p, table, level), *clauses], value,
-                f"{level}学历，所学专业“{facts.major}”属{match}，具备规定学历。" if value else "需要知道学历和所学专业。",
+                f"{judged}{level}学历，所学专业“{facts.major}”属{match}，具备规定学历。" if value else "需要知道学历和所学专业。",
                 facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
 
 
@@ -78,18 +87,17 @@ def work_years(facts: Facts, p: Parameters) -> Check:
         return leaf("assistant_engineer.work_years", clauses, value, "需要知道学历和参加专业技术工作的时间。"
                     if needs else f"{level}学历不在助理工程师规定学历之列。", needs=needs)
     required, years = required_by_level[level], full_years(start, cutoff)
-    general = p.value("assistant_engineer.general_work_years")[level]
+    rule = p["assistant_engineer.work_years"]
     differs = ""
-    if general != required:  # 附件1 says otherwise: 附件2 governs for 机电 (notice 二（一）)
-        clauses += list(p["assistant_engineer.general_work_years"].clauses)
-        differs = f"（附件1写{general}年，机电按附件2执行，见通知二（一））"
+    if rule.base is not None and rule.base.value[level] != required:  # 附件2 governs for 机电 (notice 二（一）)
+        clauses += [c for c in rule.all_clauses if c not in clauses]
+        differs = f"（{rule.override_sentence(level)}）"
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到。"
                 "学历取得前后的工作年限可累计。",
                 facts={"work_start_date": str(start), "education_level": level},
-                params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff),
-                        "general_work_years": general})
+                params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
 
 
 def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
@@ -123,10 +131,13 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
     table = p.value("engineer.appointed_years")
     years, counted = appointed_years(facts, p)
     level = facts.education_level
-    if years is None or level is None or level not in table:
-        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], None if level is None or
-                      years is None else False, "需要知道学历和聘任时间。", needs=[n for n, v in (
-                          ("education_level", level), ("title_appointed_date", years)) if v is None])
+    if level is not None and level not in table:
+        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], False,
+                      f"{level}学历不在工程师规定学历之列（{'、'.join(table)}），不能正常申报。",
+                      facts={"education_level": level})
+    elif years is None or level is None:
+        enough = leaf("engineer.years", [*p["engineer.appointed_years"].clauses], None, "需要知道学历和聘任时间。",
+                      needs=[n for n, v in (("education_level", level), ("title_appointed_date", years)) if v is None])
     else:
         required = table[level]
         enough = leaf("engineer.years", _rows(p, "engineer.appointed_years", level), years >= required,
@@ -136,3 +147,22 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
     return all_of("engineer.normal", ["附件2/第四条/（二）"],
                   [education, holds_assistant_title(facts, p), counted, enough],
                   "正常申报工程师：具备规定学历，取得初级工程师资格后实际聘任年限达到要求。")
+
+
+def years_required(facts: Facts, p: Parameters) -> tuple[int | None, list[str], str]:
+    """Years as 助理工程师 that 工程师 needs: 第四条（二）'s row, or 学历破格's 4 years (附件1 三1) for anyone
+    lacking the required education, an unrelated major included. Returns the years, the facts still
+    needed, and which rule gave them."""
+    table = p.value("engineer.appointed_years")
+    breakthrough = p.value("breakthrough_general.education_breakthrough_years")
+    level = facts.education_level
+    if level is None:
+        return None, ["education_level"], ""
+    if level not in table:
+        return breakthrough, [], "学历破格"
+    if table[level] == breakthrough:
+        return breakthrough, [], "规定年限"
+    match = major_match(facts, p)
+    if match is None:
+        return None, ["major"], ""
+    return (breakthrough, [], "学历破格") if match == "不相近" else (table[level], [], "规定年限")

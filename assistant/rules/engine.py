@@ -1,7 +1,9 @@
 """Answer one question about one applicant: rule code in, a cited, traced verdict out.
 
 The question decides the outcome; the other gates an applicant must also pass are evaluated too
-and returned as reminders, so a settled question is answered, not turned into more questions.
+and returned as reminders, so a settled question is answered, not turned into more questions. A
+gate that bars this year's application (第十九条, 第二十条, 二（二）7（5）, 六（三）: 不得申报) and is
+known not to be met makes an eligibility answer not_eligible; an unknown one stays a reminder.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from assistant.config import load_settings
 from assistant.documents.corpus import Corpus, load_corpus
 from assistant.errors import UserError
 from assistant.rules import gates
+from assistant.rules.assessment import assessment
 from assistant.rules.breakthrough import breakthrough_general, breakthrough_outstanding
 from assistant.rules.ce_hours import ce_hours
 from assistant.rules.dates import add_years
 from assistant.rules.deadlines import deadline
-from assistant.rules.education import assistant_engineer_normal, engineer_normal
+from assistant.rules.education import assistant_engineer_normal, engineer_normal, years_required
 from assistant.rules.facts import Facts
-from assistant.rules.logic import Check, Truth, any_of, leaf
+from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
 from assistant.rules.params import Parameters, parameters_for
 from assistant.rules.performance import performance
 from assistant.rules.photo import photo
@@ -61,7 +64,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "disqualification": ("是否有取消评审资格的情形", gates.disqualification),
     "papers": ("论文是否符合要求", gates.papers),
     "performance": ("任现职期间的经历、业绩与成果是否符合", performance),
-    "assessment": ("年度考核是否符合", lambda f, p: _needs_target(f) or gates.assessment(f, p, _assessment_route(f))),
+    "assessment": ("年度考核是否符合", assessment),
     "degree_documents": ("学历认证须提供哪些材料", gates.degree_documents),
     "transferred_title": ("调入人员的原资格是否已审定确认", gates.transferred_title),
     "practical_assessment": ("实操考评是否合格", gates.practical_assessment),
@@ -78,36 +81,47 @@ def _needs_target(facts: Facts) -> Check | None:
     return leaf("target", ["附件1/四", "附件2/第二十条"], None, "需要知道申报助理工程师还是工程师。", needs=["target"])
 
 
-def _assessment_route(facts: Facts) -> str:
-    return "assistant_engineer" if facts.target == "助理工程师" else "engineer_normal"
-
-
 def _qualifying_date(facts: Facts, p: Parameters) -> tuple[date | None, list[str]]:
     """When the 学历/资历 years are (or will be) met, the date 第二十条 counts a penalty's delay from,
-    with the facts still needed to know it. An applicant without the required education (中专 for
-    工程师) meets the years of 学历破格 (附件1 三1: 4 years as 助理工程师)."""
+    with the facts still needed to know it. An applicant without the required education (中专, or an
+    unrelated major) meets the years of 学历破格 (附件1 三1: 4 years as 助理工程师)."""
     if facts.target == "助理工程师":
         years = p.value("assistant_engineer.work_years").get(facts.education_level or "")
+        needs = ["education_level"] if years is None else []
         start, start_name = facts.work_start_date, "work_start_date"
     else:
-        years = p.value("engineer.appointed_years").get(facts.education_level or "")
-        if years is None and facts.education_level is not None:
-            years = p.value("breakthrough_general.education_breakthrough_years")
+        years, needs, _ = years_required(facts, p)
         start, start_name = facts.title_appointed_date, "title_appointed_date"
-    needs = (["education_level"] if years is None else []) + ([start_name] if start is None else [])
+    needs = needs + ([start_name] if start is None else [])
     return (None if needs else add_years(start, years)), needs
 
 
-def _reminders(question: str, facts: Facts, p: Parameters, route: str | None) -> list[Check]:
+def _bars(facts: Facts, p: Parameters) -> list[Check]:
+    """The gates that, not met, forbid this year's application whatever the route (不得申报)."""
+    return [gates.rule_2021(facts, p), gates.penalty(facts, p, *_qualifying_date(facts, p)),
+            gates.disqualification(facts, p)]
+
+
+def _reminders(question: str, facts: Facts, p: Parameters) -> list[Check]:
     if question not in ELIGIBILITY:
         return []
-    kind = ("assistant_engineer" if question == "assistant_engineer" else
-            "engineer_breakthrough" if route in ("一般破格", "业绩突出破格") else "engineer_normal")
-    checks = [gates.assessment(facts, p, kind), gates.social_insurance(facts, p), gates.rule_2021(facts, p),
-              gates.penalty(facts, p, *_qualifying_date(facts, p)), gates.disqualification(facts, p),
-              gates.papers(facts, p), ce_hours(facts, p), gates.degree_documents(facts, p),
-              gates.transferred_title(facts, p)]
+    asked = facts if facts.target is not None else facts.model_copy(update={"target": _TARGET.get(question, "工程师")})
+    checks = [assessment(asked, p), gates.social_insurance(facts, p), *_bars(facts, p), gates.papers(facts, p),
+              ce_hours(facts, p), gates.degree_documents(facts, p), gates.transferred_title(facts, p)]
     return checks + ([gates.practical_assessment(facts, p)] if question != "assistant_engineer" else [])
+
+
+_TARGET = {"assistant_engineer": "助理工程师"}
+
+
+def _barred(question: str, main: Check, facts: Facts, p: Parameters) -> Check:
+    """An eligibility answer with a bar known not met: 不得申报 this year, whatever the route says."""
+    barred = [bar for bar in _bars(facts, p) if bar.truth is Truth.NOT_MET] if question in ELIGIBILITY else []
+    if not barred:
+        return main
+    return all_of("application", sorted({c for bar in barred for c in bar.clauses}), [main, *barred],
+                  f"本年度不得申报：{'；'.join(bar.sentence.rstrip('。') for bar in barred)}。"
+                  + ("申报条件本身已符合，但受上述限制。" if main.met else ""))
 
 
 def _route(check: Check) -> str | None:
@@ -122,14 +136,15 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
     p = parameters_for(year)
     corpus = corpus or load_corpus(load_settings().corpus_dir)
     label, rule = QUESTIONS[question]
-    main = rule(facts, p)
-    route = _route(main)
-    reminders = [r for r in _reminders(question, facts, p, route) if r.truth is not Truth.MET]
+    answer = rule(facts, p)
+    main = _barred(question, answer, facts, p)
+    route = _route(answer) if main is answer else None
+    reminders = [r for r in _reminders(question, facts, p) if r.truth is not Truth.MET]
     return Verdict.model_construct(
         question=label, question_id=question, outcome=OUTCOME[main.truth], route=route, trace=trace_of(main),
         citations=citations_for([main, *reminders], corpus), missing=missing_facts(main),
-        reminders=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses)
-                   for r in reminders],
+        reminders=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses,
+                                            missing=r.missing) for r in reminders],
         notes=_notes(main, p))
 
 

@@ -1,4 +1,4 @@
-"""The other conditions every applicant passes: 考核, 社保, the 2021 rule, penalties, discipline, papers."""
+"""The other conditions every applicant passes: 社保, the 2021 rule, penalties, discipline, papers."""
 
 from __future__ import annotations
 
@@ -8,40 +8,6 @@ from assistant.rules.dates import add_years, cn_date
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
-
-
-def assessment_years(facts: Facts, p: Parameters, route: str) -> tuple[list[int] | None, list[str], str]:
-    """Years whose 年度考核 must be 合格 or better (附件1 四; notice 二（二）5), or None if unknown."""
-    last = p.value("assessment.last_year")
-    if route == "engineer_normal":
-        return list(p.value("assessment.engineer_years")), [], "近3年"
-    if route == "engineer_breakthrough":
-        start = facts.title_appointed_date
-        return (None, ["title_appointed_date"], "") if start is None else (
-            list(range(start.year, last + 1)), [], "聘任助理工程师当年至2021年")
-    if facts.technician_appointed_date is not None:
-        return list(range(facts.technician_appointed_date.year, last + 1)), [], "聘任技术员当年至2021年"
-    if facts.title_level == "无":
-        return [], [], "未聘任技术员，无考核年度要求（判断）"
-    return None, ["technician_appointed_date"] + (["title_level"] if facts.title_level is None else []), ""
-
-
-def assessment(facts: Facts, p: Parameters, route: str) -> Check:
-    clauses = ["二/（二）/5", "附件1/四", "附件5/三/4"]
-    years, needs, span = assessment_years(facts, p, route)
-    passing = p.value("assessment.passing_grades")
-    if years is None:
-        return leaf("assessment", clauses, None, "需要知道聘任时间，才能确定须提交哪几年的年度考核。", needs=needs)
-    grades = {year: facts.assessments.get(year) for year in years}
-    unknown = [year for year, grade in grades.items() if grade is None]
-    failed = {year: grade for year, grade in grades.items() if grade is not None and grade not in passing}
-    value = False if failed else (None if unknown else True)
-    shown = "、".join(f"{y}{g}" for y, g in grades.items() if g) or "无"
-    return leaf("assessment", clauses, value,
-                f"年度考核须{span}（{'、'.join(map(str, years)) or '无'}）均为合格及以上；已知：{shown}。"
-                + (f"{'、'.join(map(str, failed))}年未达合格。" if failed else ""),
-                facts={"assessments": {str(y): g for y, g in grades.items()}}, params={"passing_grades": passing},
-                needs=[f"assessments.{year}" for year in unknown])
 
 
 def social_insurance(facts: Facts, p: Parameters) -> Check:
@@ -79,37 +45,57 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None, qualifyin
         return leaf("penalty", clauses, None, "需要知道任现职期间是否受过经济处罚或技术责任事故处理。", needs=["penalties"])
     minimum, delay = p.value("penalty.min_amount_yuan"), p.value("penalty.delay_years")
     cutoff = p.value("cutoff_date")
-    relevant = [x for x in facts.penalties if x.technical_accident or (x.amount_yuan or 0) >= minimum]
-    if facts.title_appointed_date is not None:
-        relevant = [x for x in relevant if x.date >= facts.title_appointed_date]  # 任现职期间 only
+    in_office = [x for x in facts.penalties if facts.title_appointed_date is None or x.date >= facts.title_appointed_date]
+    relevant = [x for x in in_office if x.technical_accident or (x.amount_yuan is not None and x.amount_yuan >= minimum)]
+    undecided = [x for x in in_office if x not in relevant and (x.amount_yuan is None or x.technical_accident is None)]
+    if undecided and not relevant:
+        return leaf("penalty", clauses, None, f"有处罚记录，但不知道罚款是否达到{minimum}元、是否已定性为技术责任事故，"
+                    "无法判断是否延迟申报。", params={"min_amount_yuan": minimum}, needs=["penalties"])
     if not relevant:
         return leaf("penalty", clauses, True, f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
                     params={"min_amount_yuan": minimum})
     if qualifying_date is None:
-        return leaf("penalty", clauses, None, "有处罚记录，需要知道学历和聘任（或参加工作）时间，才能算出学历、资历年限何时满足、延迟到何时。",
-                    needs=qualifying_needs)
+        return leaf("penalty", clauses, None, "有处罚记录，需要知道学历、专业和聘任（或参加工作）时间，"
+                    "才能算出学历、资历年限何时满足、延迟到何时。", needs=qualifying_needs)
     latest = max(x.date for x in relevant)
     earliest = add_years(max(latest, qualifying_date), delay)
     case = "（一）" if latest <= qualifying_date else "（二）"
-    return leaf("penalty", [*clauses, f"附件2/第二十条/{case}"], earliest <= cutoff,
+    check = leaf("penalty", [*clauses, f"附件2/第二十条/{case}"], earliest <= cutoff,
                 f"处罚决定{cn_date(latest)}，按第二十条{case}延迟{delay}年申报，最早可于{cn_date(earliest)}后申报"
                 f"（任职时间计算到{cn_date(cutoff)}），{'不影响本年度' if earliest <= cutoff else '本年度不能申报'}。",
                 facts={"penalty_date": str(latest)}, params={"delay_years": delay})
+    if undecided and earliest <= cutoff:  # a later undecided penalty could still delay
+        return leaf("penalty", check.clauses, None, check.sentence + "另有处罚的金额或性质不明，还需确认。",
+                    needs=["penalties"])
+    return check
 
 
 def disqualification(facts: Facts, p: Parameters) -> Check:
+    """第十九条 and 六（三）: falsification (banned 3 years from the next year), an open investigation,
+    undisclosed discipline since the current title, a 人事考试 violation still in its penalty period,
+    and papers under another's name or in illegal journals."""
     ban = p.value("falsification.ban_years")
     year = p.value("policy_year")
     found = facts.falsification_years
-    barred = None if found is None else [y for y in found if y < year <= y + ban]
+    barred = None if found is None else [y for y in found if y <= year <= y + ban]
+    this_year = f"（判断：{p['falsification.ban_years'].note}）" if barred and barred[0] == year else ""
+    papers = None if facts.papers is None else [x.illegal_journal for x in facts.papers]
     return all_of("disqualification", ["附件2/第十九条", "六/（三）"], [
         leaf("disqualification.falsification", ["附件2/第十九条", "六/（三）"], None if barred is None else not barred,
              f"弄虚作假被取消资格的，从次年起{ban}年内不得申报" + ("" if not barred else
-                                                     f"：{barred[0]}年查处，{year}年仍在禁止期内。"),
+                                                     f"：{barred[0]}年查处，{year}年不能申报{this_year}。"),
              params={"ban_years": ban}, needs=["falsification_years"]),
         leaf("disqualification.investigation", ["附件2/第十九条/（三）", "六/（三）/2"],
              None if facts.under_investigation is None else not facts.under_investigation,
              "仍在立案调查、处理、处罚或处分阶段的，取消评审资格。", needs=["under_investigation"]),
+        leaf("disqualification.undisclosed", ["附件2/第十九条/（四）", "六/（三）/2"],
+             None if facts.undisclosed_discipline is None else not facts.undisclosed_discipline,
+             "取得现资格后受过处分的，须在申报材料中如实反映，未反映的取消评审资格。", needs=["undisclosed_discipline"]),
+        leaf("disqualification.exam", ["六/（三）"], None if facts.exam_violation_in_penalty_period is None
+             else not facts.exam_violation_in_penalty_period,
+             "在人事考试中违纪违规并记入浙江省诚信系统的，处分期内原则上不得申报。", needs=["exam_violation_in_penalty_period"]),
+        leaf("disqualification.papers", ["六/（三）/3"], None if papers is None or (None in papers and True not in papers)
+             else True not in papers, "申报材料中有冒名或发表在非法期刊上的论文的，取消评审资格。", needs=["papers"]),
     ], "无第十九条和通知六（三）所列取消评审资格的情形。")
 
 
@@ -119,10 +105,14 @@ def papers(facts: Facts, p: Parameters) -> Check:
     if facts.papers is None:
         return leaf("papers", clause, None, "需要知道是否提交论文及其相似度检测结果。", needs=["papers"])
     checked = [x for x in facts.papers if x.third_party_report]
-    unknown = [x for x in checked if x.similarity_percent is None]
+    undecided = [x for x in facts.papers if x.third_party_report is None
+                 and (x.similarity_percent is None or x.similarity_percent > limit)]
+    unknown = [x for x in checked if x.similarity_percent is None] + undecided
     vetoed = [x for x in checked if x.similarity_percent is not None and x.similarity_percent > limit]
-    unreported = len(facts.papers) - len(checked)
+    unreported = sum(x.third_party_report is False for x in facts.papers)
     note = f"另有{unreported}篇无第三方检索报告，视作无此论文。" if unreported else ""
+    if undecided:
+        note += f"有{len(undecided)}篇不知是否有第三方检索报告：有报告则按相似度判断，没有则视作无此论文。"
     value = False if vetoed else (None if unknown else True)
     return leaf("papers", clause, value, (f"论文相似度超过{limit}%，评审时一票否决。" if vetoed else
                                           f"论文相似度须不超过{limit}%。") + note,
@@ -142,8 +132,9 @@ def degree_documents(facts: Facts, p: Parameters) -> Check:
                     needs=[n for n, v in (("degree_origin", origin), ("graduation_date", graduated),
                                           ("education_level", facts.education_level)) if v is None])
     if graduated.year >= since and facts.education_level != "中专":
+        judged = f"（判断：{p['degree_certificate_year'].note}）" if graduated.year == since else ""
         return leaf("degree_documents", clause, True, f"{since}年以后取得的国内大专以上学历，须提供《教育部学历证书电子注册备案表》，"
-                    "无法提供的提供《中国高等教育学历认证报告》。", params={"degree_certificate_year": since})
+                    f"无法提供的提供《中国高等教育学历认证报告》{judged}。", params={"degree_certificate_year": since})
     return leaf("degree_documents", clause, True, "按学历证书原件及认证材料提交（见附件5 二2）。")
 
 

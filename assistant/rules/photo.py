@@ -1,4 +1,4 @@
-"""证件照 (附件3 二1, 附件5 二13): JPG/JPEG, >30K and <1M, >215×300 px, 0.65 ≤ w/h ≤ 0.8."""
+"""证件照 (附件3 二1, 附件5 二13): kind, format, size, pixels and ratio, every number from the parameters."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
 
 CLAUSES = ["附件3/二/1", "附件5/二/13"]
+KIB, MIB = 1024, 1024 * 1024
+
+
+def _size(n_bytes: int) -> str:
+    """30K, 1M: how the notice writes sizes (1K = 1024 bytes, see the parameters' notes)."""
+    return f"{n_bytes / MIB:g}M" if n_bytes >= MIB else f"{n_bytes / KIB:g}K"
 
 
 def photo(facts: Facts, p: Parameters) -> Check:
@@ -18,19 +24,23 @@ def photo(facts: Facts, p: Parameters) -> Check:
     r_lo, r_hi = p.value("photo.min_ratio"), p.value("photo.max_ratio")
     ratio = None if w is None or h is None else w / h
     fmt_name = None if fmt is None else fmt.strip().lstrip(".").upper()
+    size_rule = f"文件须大于{_size(lo)}且小于{_size(hi)}"
+    pixels_rule = f"像素须大于{min_w}×{min_h}（宽×高）"
+    ratio_rule = f"宽高比须在{r_lo}到{r_hi}之间"
     return all_of("photo", CLAUSES, [
         leaf("photo.format", CLAUSES, None if fmt_name is None else fmt_name in formats,
              f"格式须为{'或'.join(formats)}" + ("" if fmt_name is None else f"，现为{fmt_name}。"),
              params={"formats": formats}, needs=["photo.format"]),
         leaf("photo.size", CLAUSES, None if size is None else lo < size < hi,
-             "文件须大于30K且小于1M" + ("" if size is None else f"，现为{size / 1024:.1f}K。"),
+             size_rule + ("" if size is None else f"，现为{size / KIB:.1f}K。"),
              params={"min_bytes_exclusive": lo, "max_bytes_exclusive": hi}, needs=["photo.bytes"]),
         leaf("photo.pixels", CLAUSES, None if w is None or h is None else (w > min_w and h > min_h),
-             f"像素须大于{min_w}×{min_h}（宽×高）" + ("" if w is None or h is None else f"，现为{w}×{h}。"),
+             pixels_rule + ("" if w is None or h is None else f"，现为{w}×{h}。"),
              params={"min_width_exclusive": min_w, "min_height_exclusive": min_h},
              needs=[n for n, v in (("photo.width", w), ("photo.height", h)) if v is None]),
         leaf("photo.ratio", CLAUSES, None if ratio is None else r_lo <= ratio <= r_hi,
-             f"宽高比须在{r_lo}到{r_hi}之间" + ("" if ratio is None else f"，现为{ratio:.3f}。"),
+             ratio_rule + ("" if ratio is None else f"，现为{ratio:.3f}。"),
              params={"min_ratio": r_lo, "max_ratio": r_hi},
              needs=[n for n, v in (("photo.width", w), ("photo.height", h)) if v is None]),
-    ], "证件照要求：1寸或2寸白底证件照，JPG/JPEG，大于30K小于1M，大于215×300像素，宽高比0.65–0.8。")
+    ], f"证件照要求：{p.value('photo.kinds')}，{'/'.join(formats)}，"
+       + "，".join(rule.replace("须", "") for rule in (size_rule, pixels_rule, ratio_rule)) + "。")

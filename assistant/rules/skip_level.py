@@ -1,32 +1,43 @@
-"""越级 (附件2 第七条): any one of eight items, free of 学历 and 资历, straight to 工程师."""
+"""越级 (附件2 第七条): any one of eight items, free of 学历 and 资历, straight to 工程师.
+
+Item（一） names only the 科技先进工作者 title of the state or province: a 劳动模范 does not count.
+"""
 
 from __future__ import annotations
 
-from assistant.rules.achievements import at_level, award_at, first_set_at, item
-from assistant.rules.facts import Facts
+from assistant.rules.achievements import at_level, award_at, first_set_at, item, obtained_after_title, science_parts
+from assistant.rules.facts import LEVEL_RANK, Facts
 from assistant.rules.logic import Check, any_of, leaf
 from assistant.rules.params import Parameters
 
 CLAUSE = "附件2/第七条"
 
 
+def _science_worker(facts: Facts, minimum: str) -> bool | None:
+    """The 科技先进工作者 title's own level; a highest honour below `minimum` already settles it."""
+    a = facts.achievements
+    if a.science_worker_honor_level is not None:
+        return at_level(a.science_worker_honor_level, minimum)
+    if a.honor_level is not None and LEVEL_RANK[a.honor_level] < LEVEL_RANK[minimum]:
+        return False
+    return None
+
+
 def skip_level(facts: Facts, p: Parameters) -> Check:
     a = facts.achievements
     c = CLAUSE + "/（{}）"
+    low = p.value("achievement_levels.skip_level")
     salary = p.value("skip_level.annual_salary_yuan")
-    science = award_at(a.science_award, "市", 1)
-    if science is not True and a.science_award not in (None, "无"):
-        science = award_at(a.science_award, "省", 3)
     items = [
-        item("skip_level.item1", c.format("一"), "国家、省政府颁发的科技先进工作者称号",
-             [("honor_level", at_level(a.honor_level, "省"))]),
+        item("skip_level.item1", c.format("一"), "国家、省政府颁发的科技先进工作者称号（劳动模范等其他称号不计）",
+             [("science_worker_honor_level", _science_worker(facts, low["science_worker_honor_level"]))]),
         item("skip_level.item2", c.format("二"), "市级科技成果奖一等奖或省级三等奖以上、省部级优秀产品等奖一等奖、国内首台（套）",
-             [("science_award", science), ("product_award", award_at(a.product_award, "省", 1)),
-              ("first_set", first_set_at(a, "国内"))]),
+             [*science_parts(a, low["science_award"], p), ("product_award", award_at(a.product_award, low["product_award"])),
+              ("first_set", first_set_at(a, low["first_set"]))]),
         item("skip_level.item3", c.format("三"), "作为技术骨干参与省部级以上重点项目并通过验收或评审",
-             [("key_project_level", at_level(a.key_project_level, "省"))]),
+             [("key_project_level", at_level(a.key_project_level, low["key_project_level"]))]),
         item("skip_level.item4", c.format("四"), "省级企业技术中心或重点技术创新团队骨干",
-             [("tech_center_core_level", at_level(a.tech_center_core_level, "省"))]),
+             [("tech_center_core_level", at_level(a.tech_center_core_level, low["tech_center_core_level"]))]),
         item("skip_level.item5", c.format("五"), "国家、行业、地方标准（规范）起草者", [("standard_drafter", a.standard_drafter)]),
         item("skip_level.item6", c.format("六"), "专利或技术改造项目带来显著经济效益或行业影响",
              [("significant_benefit", a.significant_benefit)]),
@@ -38,4 +49,6 @@ def skip_level(facts: Facts, p: Parameters) -> Check:
              facts={"annual_salary_yuan": a.annual_salary_yuan}, params={"skip_level.annual_salary_yuan": salary},
              needs=["achievements.annual_salary_yuan"]),
     ]
-    return any_of("skip_level", [CLAUSE], items, "越级申报工程师：第七条8项条件中具备1项，不受学历、资历限制。")
+    chosen = any_of("skip_level.items", [CLAUSE], items, "第七条8项条件中具备1项。")
+    return obtained_after_title(facts, p, chosen, "skip_level",
+                                "越级申报工程师：第七条8项条件中具备1项，不受学历、资历限制；业绩须为任现职后取得（第十七条）。")

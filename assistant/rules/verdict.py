@@ -41,6 +41,7 @@ class Reminder(BaseModel):
     result: str
     sentence: str
     clauses: list[str]
+    missing: list[str] = []  # facts that would settle this gate (asked after the question's own)
 
 
 class Verdict(BaseModel):
@@ -91,7 +92,7 @@ def question_for(fact: str) -> str:
         return QUESTIONS_TO_ASK[fact]
     head, _, rest = fact.partition(".")
     if head == "achievements":
-        from assistant.rules.achievements import ACHIEVEMENT_NAMES
+        from assistant.rules.fact_names import ACHIEVEMENT_NAMES
 
         return f"您是否有“{ACHIEVEMENT_NAMES.get(rest, rest)}”？请说明级别或数量。"
     if head == "assessments":
