@@ -74,7 +74,9 @@ def _cmd_search(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        print("没有找到相关条款。可致电 0576-89965795 咨询。")
+        from assistant.rules.params import hotline
+
+        print(f"没有找到相关条款。可致电 {hotline()} 咨询。")
     for rank, h in enumerate(hits, 1):
         print(f"{rank}. [{h.clause.id}] {h.clause.label}  (score {h.score:.4f})")
         print("   " + h.clause.text.replace("\n", "\n   "))

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import yaml
 
+from assistant.rules.params import hotline
+
 HERE = Path(__file__).parent
 SET, THRESHOLDS = HERE / "faq.jsonl", HERE / "thresholds.yaml"
 RUN_OUTPUT, PUBLISHED = HERE / "out", HERE  # a test run's report; the committed one
-HOTLINE = "0576-89965795"
+HOTLINE = hotline()
 
 
 @dataclass

@@ -103,3 +103,54 @@ def test_check_cli_prints_verdict_trace_and_json(tmp_path):
 def test_check_cli_bad_input_exits_2(payload, message):
     result = run_cli("check", "-", stdin=payload)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("facts, named", [  # issue 13, "Bad facts": each refused in Chinese, naming the fact
+    ({"technician_appointed_date": "2030-01-01"}, "技术员聘任时间"),
+    ({"machinery_work_start_date": "2030-01-01"}, "转岗从事机电工作时间"),
+    ({"penalties": [{"date": "2024-01-01", "amount_yuan": 2000}]}, "处罚日期"),
+    ({"falsification_years": [2030]}, "弄虚作假被查处的年份"),
+    ({"ce": {"2019": {"activities": [{"route": "（七）", "level": "核心", "quantity": 1, "rank": 3, "people": 2}]}}}, "排名第3"),
+    ({"ce": {"2019": {"activities": [{"route": "（六）", "level": "乡级"}]}}}, "国家级、省部级、市厅级、县处级"),
+    ({"achievements": {"invention_patents": True}}, "本专业授权发明专利"),
+    ({"work_start_date": 1577836800}, "参加专业技术工作时间"),
+    ({"major": ""}, "所学专业"),
+    ({"ce": {"2017": {"professional": 90}}}, "2017年不是通知要求的年度"),
+    ({"achievements": {"invention_patents": 1.5}}, "应为整数"),
+    ({"ce": {"2019": None}}, "继续教育学时 › 2019年：不能为 null"),
+    ({"penalties": [None]}, "第1项：不能为 null"),
+    ({"achievements": {"science_award": {"level": "市", "grade": 0}}}, "等级"),
+    ({"work_start_date": "2020-01-01T08:00:00"}, "参加专业技术工作时间"),
+    ({"performance": {"经验": ["（1）"]}}, "没有“经验”这一组"),
+    ({"target": "工程师", "work_category": "技术研究", "performance": {"业绩": ["（6）"]}}, "只能是（1）到（5）"),
+])
+def test_bad_facts_are_chinese_errors_naming_the_fact(facts, named):
+    with pytest.raises(UserError) as caught:
+        parse_facts(facts)
+    message = caught.value.message
+    assert named in message and "should" not in message and "ce.2019" not in message, message
+
+
+def test_said_levels_and_month_only_dates_are_read_and_the_judgement_stated(corpus):
+    facts = parse_facts({"ce": {"2019": {"activities": [{"route": "（六）", "level": "省级", "quantity": 1}]}},
+                         "achievements": {"honor_level": "省级"}, "work_start_date": "2018-07"})
+    assert facts.ce[2019].activities[0].level == "省部级" and facts.achievements.honor_level == "省"
+    verdict = check("assistant_engineer", parse_facts({"education_level": "大专", "major": "机电一体化",
+                                                        "work_start_date": "2018-07"}), corpus)
+    sentences = " ".join(step.sentence for step in verdict.trace)
+    assert "按该月1日计算（判断）" in sentences and "“机电一体化”按目录中的“机械电子工程”计（判断" in sentences
+
+
+def test_check_cli_reads_a_utf8_bom(tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_bytes(b"\xef\xbb\xbf" + json.dumps({"target": "助理工程师"}, ensure_ascii=False).encode("utf-8"))
+    result = run_cli("check", str(facts))
+    assert result.returncode == 0, result.stderr
+
+
+def test_barred_application_states_why_and_has_no_route(corpus):
+    verdict = check("engineer", parse_facts({"education_level": "本科", "major": "机械工程", "title_level": "助理工程师",
+                                             "title_series": "机电", "title_appointed_date": "2016-01-01",
+                                             "falsification_years": [2020]}), corpus)
+    assert verdict.outcome == "not_eligible" and verdict.route is None
+    assert verdict.trace[0].sentence.startswith("本年度不得申报") and "申报条件本身已符合" in verdict.trace[0].sentence

@@ -138,6 +138,8 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
     label, rule = QUESTIONS[question]
     answer = rule(facts, p)
     main = _barred(question, answer, facts, p)
+    if facts.dates_to_month:
+        main.sentence += "（" + "".join(_month_only(facts)) + "）"
     route = _route(answer) if main is answer else None
     reminders = [r for r in _reminders(question, facts, p) if r.truth is not Truth.MET]
     return Verdict.model_construct(
@@ -145,7 +147,15 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
         citations=citations_for([main, *reminders], corpus), missing=missing_facts(main),
         reminders=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses,
                                             missing=r.missing) for r in reminders],
-        notes=_notes(main, p))
+        notes=_notes(main, p) + _month_only(facts))
+
+
+def _month_only(facts: Facts) -> list[str]:
+    """Dates given to the month only were read as the month's first day: a judgement, said aloud."""
+    from assistant.rules.facts import FACT_NAMES
+
+    return [f"{FACT_NAMES.get(name, name)}只给到月份，按该月1日计算（判断）；年限计算到12月31日，周年数不受影响。"
+            for name in facts.dates_to_month or []]
 
 
 def _notes(main: Check, p: Parameters) -> list[str]:
