@@ -82,8 +82,9 @@ def item(rule: str, clause: str, sentence: str, parts: list[Part | tuple]) -> Ch
 
 
 def obtained_after_title(facts: Facts, p: Parameters, items: Check, rule: str, sentence: str) -> Check:
-    """第十七条: achievements count only when obtained after 任现职. Asked only while it can decide:
-    once the items are known not to be met, when they were obtained no longer matters."""
+    """第十七条: achievements count only when obtained after 任现职. Like the other gates, an unknown
+    answer is a reminder (`dated_reminder`), not a question that holds the route back; a known
+    "no" settles the route, a known "yes" is stated in the trace."""
     known = facts.achievements.obtained_after_title
     needs = ["achievements.obtained_after_title"]
     why = "业绩成果须为任现职后取得。" if known is not False else "所依据的业绩成果不是任现职后取得，不能计入。"
@@ -91,8 +92,17 @@ def obtained_after_title(facts: Facts, p: Parameters, items: Check, rule: str, s
         known, why = True, f"无现职，业绩成果不受“任现职后”限制（判断：{p['achievements_after_title'].note}）。"
     elif known is False and facts.title_level is None:
         known, needs = None, ["title_level"]  # without any title, 第十七条 has nothing to compare with
-    if items.truth is Truth.NOT_MET:
+    if items.truth is Truth.NOT_MET or known is None:
         return all_of(rule, items.clauses, [items], sentence)
     dated = leaf(f"{rule}.after_title", ["附件2/第十七条"], known, why, facts={"obtained_after_title": known},
                  params={"achievements_after_title": True}, needs=needs)
     return all_of(rule, items.clauses, [items, dated], sentence)
+
+
+def dated_reminder(facts: Facts, p: Parameters) -> Check:
+    """The 第十七条 reminder for 破格 and 越级 answers while the dates of the achievements are unknown."""
+    known = True if facts.title_level == "无" else facts.achievements.obtained_after_title
+    return leaf("achievements_after_title", ["附件2/第十七条"], known,
+                "破格、越级所依据的业绩成果须为任现职后取得，并提供真实有效的证明材料。",
+                params={"achievements_after_title": p.value("achievements_after_title")},
+                needs=["achievements.obtained_after_title"])

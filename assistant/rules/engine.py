@@ -15,6 +15,7 @@ from assistant.config import load_settings
 from assistant.documents.corpus import Corpus, load_corpus
 from assistant.errors import UserError
 from assistant.rules import gates
+from assistant.rules.achievements import dated_reminder
 from assistant.rules.assessment import assessment
 from assistant.rules.breakthrough import breakthrough_general, breakthrough_outstanding
 from assistant.rules.ce_hours import ce_hours
@@ -108,7 +109,9 @@ def _reminders(question: str, facts: Facts, p: Parameters) -> list[Check]:
     asked = facts if facts.target is not None else facts.model_copy(update={"target": _TARGET.get(question, "工程师")})
     checks = [assessment(asked, p), gates.social_insurance(facts, p), *_bars(facts, p), gates.papers(facts, p),
               ce_hours(facts, p), gates.degree_documents(facts, p), gates.transferred_title(facts, p)]
-    return checks + ([gates.practical_assessment(facts, p)] if question != "assistant_engineer" else [])
+    if question == "assistant_engineer":
+        return checks
+    return checks + [gates.practical_assessment(facts, p)] + ([dated_reminder(facts, p)] if question != "engineer_normal" else [])
 
 
 _TARGET = {"assistant_engineer": "助理工程师"}

@@ -1,6 +1,8 @@
 """越级 (附件2 第七条): any one of eight items, free of 学历 and 资历, straight to 工程师.
 
 Item（一） names only the 科技先进工作者 title of the state or province: a 劳动模范 does not count.
+第十七条 (achievements obtained after 任现职) reads items（一）–（六）; 高级人才 and 年薪 are the
+applicant's present standing, not 业绩 or 成果 (a judgement).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def skip_level(facts: Facts, p: Parameters) -> Check:
              facts={"annual_salary_yuan": a.annual_salary_yuan}, params={"skip_level.annual_salary_yuan": salary},
              needs=["achievements.annual_salary_yuan"]),
     ]
-    chosen = any_of("skip_level.items", [CLAUSE], items, "第七条8项条件中具备1项。")
-    return obtained_after_title(facts, p, chosen, "skip_level",
-                                "越级申报工程师：第七条8项条件中具备1项，不受学历、资历限制；业绩须为任现职后取得（第十七条）。")
+    achievements = obtained_after_title(
+        facts, p, any_of("skip_level.achievements", [CLAUSE], items[:6], "第七条（一）至（六）业绩成果之一。"),
+        "skip_level.achieved", "第七条（一）至（六）之一，且为任现职后取得（第十七条）。")
+    return any_of("skip_level", [CLAUSE], [achievements, *items[6:]],
+                  "越级申报工程师：第七条8项条件中具备1项，不受学历、资历限制；（一）至（六）的业绩成果须为任现职后取得"
+                  "（第十七条；高级人才、年薪是现状，不受此限——判断）。")

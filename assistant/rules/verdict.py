@@ -84,6 +84,11 @@ QUESTIONS_TO_ASK = {
     "transferred_in": "您是否从外省、地、中央部属单位调入，或是军队转业？",
     "title_confirmed": "您的原职称是否已按台州市规定完成调入审定和确认？",
     "action_date": "您打算哪一天办理？",
+    "undisclosed_discipline": "取得现资格后您是否受过处分？如有，申报材料中是否如实反映了？",
+    "exam_violation_in_penalty_period": "您是否因人事考试违纪违规被记入浙江省诚信系统，且仍在处分期内？",
+    "achievements.obtained_after_title": "您用来申报的这些业绩成果，是否都是在聘任现职务之后取得的？",
+    "achievements.science_worker_honor_level": "您获得的称号中，有没有政府颁发的“科技先进工作者”称号？是哪一级？",
+    "achievements.product_award.kind": "这个奖是政府颁发的工程设计奖、工程咨询奖、工程建设奖或科技成果转化奖吗？",
 }
 
 
@@ -98,7 +103,9 @@ def question_for(fact: str) -> str:
     if head == "assessments":
         return f"您{rest}年度的年度考核结果是什么（优秀、合格等）？"
     if head == "ce":
-        year = rest.split(".")[0]
+        year, _, part = rest.partition(".")
+        if part == "general_public":
+            return f"您{year}年度一般公需科目多少学时（行业公需另计）？"
         return f"您{year}年度继续教育学时是多少（专业科目、公需科目各多少）？"
     if head == "photo":
         return {"format": "您的证件照是什么格式（JPG、PNG等）？", "bytes": "您的证件照文件多大（多少K）？"}.get(
