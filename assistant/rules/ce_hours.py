@@ -10,7 +10,7 @@ cannot be made up later; 2022 may still be made up before the application deadli
 from __future__ import annotations
 
 from assistant.rules.dates import cn_date
-from assistant.rules.facts import Activity, CEYear, Facts
+from assistant.rules.facts import Activity, CETotals, CEYear, Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
 
@@ -74,10 +74,12 @@ def professional_hours(year: CEYear, p: Parameters) -> tuple[float | None, list[
 
 
 def public_hours(year: CEYear) -> tuple[float | None, float, float | None]:
-    """公需 (行业 + 一般) of a year: exact if known, a lower bound, and 一般公需 if known."""
+    """公需 (行业 + 一般) of a year: exact if known, a lower bound, and 一般公需 if known. A year's total
+    with its 专业 hours gives its 公需 (the total is 专业 + 公需, 细则 第四条)."""
     general, industry = year.general_public, year.industry_public
     exact = year.public if year.public is not None else (
-        general + industry if general is not None and industry is not None else None)
+        general + industry if general is not None and industry is not None else (
+            year.total - year.professional if year.total is not None and year.professional is not None else None))
     if general is None and exact is not None and industry is not None:
         general = exact - industry
     low = exact if exact is not None else (general or 0) + (industry or 0)
@@ -100,32 +102,74 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
         return leaf(f"ce_hours.{year}", clauses, None, f"需要知道{year}年度的继续教育学时。", needs=[f"ce.{year}"]), None, None
     professional, notes = professional_hours(record, p)
     exact, low, _ = public_hours(record)
+    if professional is None and record.total is not None and exact is not None:
+        professional, notes = record.total - exact, ["合计减公需"]
     if record.activities and record.professional is None:
         clauses = clauses + sorted({ROUTE_CLAUSE.format(a.route) for a in record.activities}) + ["附件8/细则/第六条"]
         if any(p.value("continuing_education.route_hours")[a.route].get("weighted") for a in record.activities):
             clauses.append("附件8/39号文/8")
     prof_ok = None if professional is None else professional >= prof_need
     public_ok = _at_least(low, exact, public_need)
-    total_ok = None if professional is None else _at_least(professional + low, None if exact is None else
-                                                           professional + exact, total_need)
+    total_ok = (record.total >= total_need if record.total is not None else
+                None if professional is None else _at_least(professional + low, None if exact is None else
+                                                            professional + exact, total_need))
     parts = [prof_ok, public_ok, total_ok]
     ok = False if False in parts else (None if None in parts else True)
     needs = [n for n, v in ((f"ce.{year}.professional", prof_ok), (f"ce.{year}.public", public_ok)) if v is None]
     if total_ok is None and not needs:
         needs = [f"ce.{year}.public"]
-    detail = f"（{'；'.join(notes)}）" if notes and notes != ["登记学时"] else ""
+    detail = f"（{'；'.join(notes)}）" if notes and notes not in (["登记学时"], ["合计减公需"]) else ""
+    total = record.total if record.total is not None else (
+        professional + exact if professional is not None and exact is not None else None)
     shown_prof = "未知" if professional is None else f"{professional:g}学时{detail}"
     shown_public = f"{exact:g}学时" if exact is not None else (f"至少{low:g}学时" if low else "未知")
     verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok]
     return leaf(f"ce_hours.{year}", clauses, ok,
-                f"{year}年度：专业科目{shown_prof}、公需科目（行业+一般）{shown_public}；每年须不少于{total_need}学时"
+                f"{year}年度：专业科目{shown_prof}、公需科目（行业+一般）{shown_public}"
+                + (f"，合计{total:g}学时" if total is not None else "") + f"；每年须不少于{total_need}学时"
                 f"（专业{prof_need}、行业公需和一般公需合计{public_need}），{verdict}。",
                 facts={f"ce.{year}.professional": professional, f"ce.{year}.public": exact},
                 params={"yearly_total": total_need, "yearly_professional": prof_need, "yearly_public": public_need},
                 needs=needs), professional, record
 
 
-def cumulative(years: list[int], results: list[tuple[Check, float | None, CEYear | None]], p: Parameters) -> Check:
+def _year_total(record: CEYear | None, prof: float | None) -> tuple[float | None, float]:
+    """A year's total hours, exact when known, and a lower bound."""
+    if record is None:
+        return None, 0.0
+    exact_public, low_public, _ = public_hours(record)
+    if record.total is not None:
+        return record.total, record.total
+    exact = prof + exact_public if prof is not None and exact_public is not None else None
+    return exact, (prof or 0.0) + low_public
+
+
+def _sums(records: list[CEYear | None], profs: list[float | None], totals: CETotals | None):
+    """(total exact, total low, 专业 sum or None, 一般公需 low, 一般公需 high or None, 一般公需 known?) over the
+    years; sums the applicant said for the four years together take the place of the yearly figures."""
+    year_totals = [_year_total(r, x) for r, x in zip(records, profs, strict=True)]
+    exact_total = None if None in [e for e, _ in year_totals] else sum(e for e, _ in year_totals)
+    low_total = sum(low for _, low in year_totals)
+    prof_sum = None if None in profs else sum(profs)
+    publics = [public_hours(r) if r is not None else (None, 0.0, None) for r in records]
+    generals = [g for _, _, g in publics]
+    general_low = sum(g for g in generals if g is not None)
+    general_high = None if any(g is None and e is None for e, _, g in publics) else sum(
+        g if g is not None else e for e, _, g in publics)
+    general_known = None not in generals
+    if totals is not None:
+        if totals.total is not None:
+            exact_total = low_total = totals.total
+        if totals.professional is not None:
+            prof_sum = totals.professional
+        if totals.general_public is not None:
+            general_low = general_high = totals.general_public
+            general_known = True
+    return exact_total, low_total, prof_sum, general_low, general_high, general_known
+
+
+def cumulative(years: list[int], results: list[tuple[Check, float | None, CEYear | None]], p: Parameters,
+               totals: CETotals | None = None) -> Check:
     """2019–2022 together: 360 in all, 240 专业, 72 一般公需 (行业公需 does not count towards the 72)."""
     total_need = p.value("continuing_education.total")
     prof_need = p.value("continuing_education.total_professional")
@@ -133,32 +177,24 @@ def cumulative(years: list[int], results: list[tuple[Check, float | None, CEYear
     span = f"{years[0]}-{years[-1]}"
     records = [record for _, _, record in results]
     profs = [prof for _, prof, _ in results]
-    publics = [public_hours(r) if r is not None else (None, 0.0, None) for r in records]
-    known_profs = None not in profs
-    prof_sum = sum(x for x in profs if x is not None)
-    low_total = prof_sum + sum(low for _, low, _ in publics)
-    exact_total = prof_sum + sum(e for e, _, _ in publics) if known_profs and None not in [e for e, _, _ in publics] else None
-    generals = [g for _, _, g in publics]
-    general_low = sum(g for g in generals if g is not None)
-    general_high = None if any(g is None and e is None for e, _, g in publics) else sum(
-        g if g is not None else e for e, _, g in publics)
-    general_ok = True if general_low >= general_need and None not in generals else (
-        False if general_high is not None and general_high < general_need else (
-            True if general_low >= general_need else None))
+    exact_total, low_total, prof_sum, general_low, general_high, general_known = _sums(records, profs, totals)
+    general_ok = True if general_low >= general_need else (
+        False if general_high is not None and general_high < general_need else None)
     checks = [
         leaf("ce_hours.total.all", ["二/（二）/1"], _at_least(low_total, exact_total, total_need),
              f"{span}年累计须不少于{total_need}学时" + ("" if exact_total is None else f"，现{exact_total:g}学时。"),
              params={"total": total_need}, needs=[f"ce.{y}" for y, r in zip(years, records, strict=True) if r is None]
              or [f"ce.{y}.public" for y in years]),
-        leaf("ce_hours.total.professional", ["二/（二）/1"], prof_sum >= prof_need if known_profs else None,
-             f"其中专业科目累计须不少于{prof_need}学时" + (f"，现{prof_sum:g}学时。" if known_profs else "。"),
+        leaf("ce_hours.total.professional", ["二/（二）/1"], None if prof_sum is None else prof_sum >= prof_need,
+             f"其中专业科目累计须不少于{prof_need}学时" + ("。" if prof_sum is None else f"，现{prof_sum:g}学时。"),
              params={"total_professional": prof_need},
              needs=[f"ce.{y}.professional" for y, x in zip(years, profs, strict=True) if x is None]),
         leaf("ce_hours.total.general_public", ["二/（二）/1"], general_ok,
              f"一般公需科目累计须不少于{general_need}学时（行业公需不计入）"
-             + (f"，现{general_low:g}学时。" if None not in generals else "；只知道公需合计的年度，无法分出一般公需。"),
+             + (f"，现{general_low:g}学时。" if general_known else "；只知道公需合计的年度，无法分出一般公需。"),
              params={"total_public": general_need},
-             needs=[f"ce.{y}.general_public" for y, g in zip(years, generals, strict=True) if g is None]),
+             needs=[] if general_known else [f"ce.{y}.general_public" for y, r in zip(years, records, strict=True)
+                                             if r is None or r.general_public is None]),
     ]
     return all_of("ce_hours.total", ["二/（二）/1"], checks,
                   f"{span}年累计：不少于{total_need}学时，其中专业科目{prof_need}、一般公需科目{general_need}。")
@@ -169,6 +205,7 @@ def ce_hours(facts: Facts, p: Parameters) -> Check:
     results = [_year_check(year, facts.ce.get(year), p) for year in years]
     makeup = p.value("continuing_education.makeup_deadline")
     span = f"{years[0]}-{years[-1]}"
-    return all_of("ce_hours", ["二/（二）/1", "附件8/细则/第五条"], [c for c, _, _ in results] + [cumulative(years, results, p)],
+    checks = [c for c, _, _ in results] + [cumulative(years, results, p, facts.ce_totals)]
+    return all_of("ce_hours", ["二/（二）/1", "附件8/细则/第五条"], checks,
                   f"继续教育学时：每年度和{span}年累计都须达到要求；不足的可在申报截止日（{cn_date(makeup)}）前补足，"
                   "但学时只登记在取得的当年。")

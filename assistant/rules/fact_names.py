@@ -21,13 +21,13 @@ FACT_NAMES = {
     "undisclosed_discipline": "取得现资格后受处分而未在申报材料中反映",
     "exam_violation_in_penalty_period": "是否因人事考试违纪违规仍在处分期",
     "papers": "论文及其检测报告", "photo": "证件照", "action": "要办理的环节", "action_date": "办理日期",
-    "assessments": "年度考核结果", "ce": "继续教育学时", "dates_to_month": "只精确到月份的日期",
+    "assessments": "年度考核结果", "ce": "继续教育学时", "ce_totals": "2019-2022年继续教育累计学时", "dates_to_month": "只精确到月份的日期",
 }
 PART_NAMES = {
     "level": "级别", "grade": "等级（1一等奖、2二等奖、3三等奖）", "issuer": "颁发单位", "kind": "奖项类别",
     "route": "学习途径", "quantity": "数量（天数、项数、篇数等）", "hours": "课件标定学时", "rank": "排名",
     "people": "总人数", "professional": "专业科目学时", "public": "公需科目学时（行业公需+一般公需）",
-    "general_public": "一般公需科目学时", "industry_public": "行业公需科目学时", "activities": "专业科目学习活动",
+    "general_public": "一般公需科目学时", "industry_public": "行业公需科目学时", "total": "合计学时", "activities": "专业科目学习活动",
     "date": "日期", "amount_yuan": "经济处罚金额（元）", "technical_accident": "是否技术责任事故直接责任者",
     "similarity_percent": "相似度（%）", "third_party_report": "是否有第三方检索报告",
     "illegal_journal": "是否冒名或发表在非法期刊", "format": "格式", "bytes": "文件大小（字节）",

@@ -121,6 +121,7 @@ class CEYear(_Model):
     public: Amount | None = None  # 行业公需 + 一般公需 hours, when only their sum is known
     general_public: Amount | None = None  # 一般公需科目 (the 72 hours of 2019–2022 count only these)
     industry_public: Amount | None = None  # 行业公需科目
+    total: Amount | None = None  # the year's hours in all (专业 + 公需: 附件8 细则 第四条), when said
     activities: list[Activity] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -130,7 +131,17 @@ class CEYear(_Model):
             raise ValueError(f"公需合计{self.public:g}学时，不等于一般公需{parts[0]:g}与行业公需{parts[1]:g}之和")
         if self.public is not None and any(x is not None and x > self.public for x in parts):
             raise ValueError(f"一般公需或行业公需学时大于公需合计{self.public:g}学时")
+        if self.total is not None and sum(x for x in (self.professional, self.public) if x is not None) > self.total + 1e-9:
+            raise ValueError(f"专业科目与公需科目之和大于全年合计{self.total:g}学时")
         return self
+
+
+class CETotals(_Model):
+    """Hours of 2019–2022 together, as a person who only knows the sums says them (通知 二（二）1)."""
+
+    total: Amount | None = None
+    professional: Amount | None = None
+    general_public: Amount | None = None
 
 
 class Penalty(_Model):
@@ -177,6 +188,7 @@ class Facts(_Model):
     title_confirmed: bool | None = None  # 原资格已按台州市规定调入审定和确认
     assessments: dict[int, Grade] = Field(default_factory=dict)  # year → grade; absent year = unknown
     ce: dict[int, CEYear] = Field(default_factory=dict)  # year → hours; absent year = unknown
+    ce_totals: CETotals | None = None  # 2019–2022 sums, when only the sums are known
     months_insured_in_city: Count | None = None
     months_insured_in_unit: Count | None = None
     insured_now: bool | None = None
