@@ -48,7 +48,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true")
 
     p = sub.add_parser("eval", help="评测：默认跑 FAQ 评测（含基线）；retrieval 只跑检索评测")
-    p.add_argument("suite", nargs="?", choices=["faq", "retrieval"], default="faq")
+    p.add_argument("suite", nargs="?", choices=["faq", "retrieval", "realistic", "sample"], default="faq")
+    p.add_argument("-v", "--verbose", action="store_true", help="realistic/sample：列出 dev 部分的未通过项")
     p.add_argument("--no-baselines", action="store_true")
     p.add_argument("--publish", action="store_true",
                    help="写入提交的 eval/report.md 和 report.png（默认写入 git 忽略的 eval/out/）")
@@ -117,6 +118,10 @@ def _cmd_eval(args) -> int:
         from eval.retrieval import main as retrieval_main
 
         return retrieval_main()
+    if args.suite in ("realistic", "sample"):
+        from eval.realistic import main as realistic_main
+
+        return realistic_main(args.suite, args.verbose)
     from eval.faq import main as faq_main
 
     return faq_main(with_baselines=not args.no_baselines, publish=args.publish)

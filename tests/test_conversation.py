@@ -119,13 +119,20 @@ def test_ask_json_contract_and_jsonl(index_dir):
     result = run_cli("ask", "10月25日还能报吗", "--json", env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"answer", "mode", "verdict", "citations"} and data["mode"] == "offline"
-    assert set(data["verdict"]) == {"question", "outcome", "route", "missing"}
+    assert set(data) == {"answer", "kind", "mode", "verdict", "citations", "facts", "assumptions"}
+    assert data["mode"] == "offline" and data["kind"] == "verdict"
+    assert set(data["verdict"]) == {"question", "question_id", "outcome", "route", "missing"}
+    assert data["verdict"]["question_id"] == "deadline"
     assert set(data["citations"][0]) == {"id", "label", "text"}
+    assert [f["name"] for f in data["facts"]] == ["action_date", "action"] and data["facts"][0]["evidence"] == "10月25日"
     lines = '{"id": 7, "turns": ["大专毕业3年能报助理工程师吗", "学的机电一体化"]}\nnot json\n{"id": "x", "turns": ["照片要多大"]}\n'
     out = [json.loads(line) for line in run_cli("ask", "--jsonl", env=env, stdin=lines).stdout.splitlines()]
     assert [o.get("id") for o in out] == [7, None, "x"]
     assert out[0]["verdict"]["outcome"] == "eligible" and "error" in out[1] and out[2]["verdict"] is None
+    said = {f["name"]: f for f in out[0]["facts"]}  # facts carry the words and the turn they came from
+    assert said["education_level"]["value"] == "大专" and "大专" in said["education_level"]["evidence"]
+    assert said["education_level"]["turn"] == 1 and said["major"]["turn"] == 2 and said["major"]["value"] == "机电一体化"
+    assert said["work_start_date"]["presumed"], "work counted from graduation is a presumption, said aloud"
 
 
 def test_server_sessions_expire_after_the_idle_time():

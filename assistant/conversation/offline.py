@@ -12,13 +12,15 @@ import unicodedata
 from datetime import date
 
 from assistant.config import Settings, load_settings
-from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
+from assistant.conversation.contract import Answer, CitationOut, FactOut, MissingOut, VerdictOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
-from assistant.language.extract import extract, prepare
+from assistant.language.extract import Understanding, prepare, understand
 from assistant.language.intent import Intent, classify
+from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
+from assistant.rules.fact_names import where
 from assistant.rules.facts import parse_facts
 from assistant.rules.verdict import Verdict
 
@@ -26,17 +28,6 @@ MAX_MESSAGE = 2000
 MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.jsonl (4.4)
 HOTLINE = "0576-89965795"
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
-# Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
-TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
-                  ("照片", "photo"), ("复评", "rule_2021"), ("截止时间", "deadline"), ("社保", "social_insurance"),
-                  ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
-# The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
-RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
-            "transfer": {"title_series", "machinery_work_start_date", "transferred_date"}, "ce_hours": {"ce"},
-            "photo": {"photo"}, "rule_2021": {"failed_2021", "new_achievements_since_2021"}, "deadline": {"action_date"},
-            "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
-            "assessment": {"assessments"}, "papers": {"papers"}, "disqualification": {"falsification_years", "under_investigation"},
-            "penalty": {"penalties"}}
 OUTCOME_LEAD = {"eligible": "可以。", "not_eligible": "暂不符合。", "need_more_info": "还需要补充信息才能判断。"}
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 
@@ -55,51 +46,26 @@ def problem_with(message: object) -> str | None:
     return None
 
 
-def _question_for(intent: Intent, facts_said: dict, session: Session, text: str) -> str | None:
-    """The engine question this turn asks, or None when it is informational."""
-    if "技能人才" in intent.topics and not set(facts_said) - {"target"}:
-        return None  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
-    if "action_date" in facts_said and "截止时间" not in intent.topics:
-        intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
-    for topic, question in TOPIC_QUESTION:
-        if topic in intent.topics:
-            if question == "breakthrough" and "突出" in text:
-                question = "breakthrough_outstanding"
-            elif question == "breakthrough" and "一般破格" in text:
-                question = "breakthrough_general"
-            if question == "disqualification" and "罚" in text and "造假" not in text and "伪造" not in text:
-                question = "penalty"
-            asks = intent.asks_verdict and (question != "ce_hours" or "够" in text)  # "…算学时吗" asks a rule
-            if asks or set(facts_said) & RELEVANT.get(question.split("_")[0] if question.startswith(
-                    "breakthrough") else question, set()):
-                return question
-            if not facts_said or session.question is None:
-                return None
-    eligibility = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
-    if facts_said.get("target") and (intent.asks_verdict or len(facts_said) > 1):
-        return eligibility[facts_said["target"]]
-    if facts_said and session.question:
-        return session.question  # a follow-up that answers the last turn's questions
-    if intent.asks_verdict and ("工程师" in intent.topics or "助理工程师" in intent.topics):
-        return "engineer" if "工程师" in intent.topics else "assistant_engineer"
-    return None
-
-
 def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str]:
     """Further computable questions in the same message ("照片…行吗？10月25日还能报吗？"): each topic
     whose own facts the message gives, besides the one answered first."""
     others = []
     for topic, question in TOPIC_QUESTION:
         key = "breakthrough" if question.startswith("breakthrough") else question
-        if topic in intent.topics and question != primary and set(facts_said) & RELEVANT.get(key, set()):
+        if topic in intent.topics and question != primary and not primary.startswith(key) and \
+                set(facts_said) & RELEVANT.get(key, set()):
             others.append(question)
     return others
 
 
-def _target_for(question: str, facts: dict) -> dict:
+def _target_for(question: str, facts: dict) -> tuple[dict, str]:
+    """The title an eligibility question is about, and the presumption when the user did not name it."""
     target = {"assistant_engineer": "助理工程师"}.get(question, "工程师" if question in (
-        "engineer", "skip_level", "breakthrough_general", "breakthrough_outstanding") else None)
-    return {**facts, "target": target} if target and "target" not in facts else facts
+        "engineer", "engineer_normal", "skip_level", "breakthrough", "breakthrough_general",
+        "breakthrough_outstanding") else None)
+    if target and "target" not in facts:
+        return {**facts, "target": target}, f"按您要申报{target}理解"
+    return facts, ""
 
 
 def decisive_steps(verdict: Verdict) -> list:
@@ -171,53 +137,86 @@ class OfflineAssistant:
         contact = self.corpus.get("七")
         return Answer(answer=f"这个问题{('（' + why + '）') if why else ''}不在《2022年度机电工程师任职资格评审通知》的范围内，"
                              f"本助手无法回答。请致电协同创新中心 {HOTLINE} 咨询。",
-                      mode="offline", verdict=None,
+                      mode="offline", verdict=None, kind="refusal",
                       citations=[CitationOut(id=contact.id, label=contact.label, text=contact.text)])
 
     def answer(self, session: Session, message: object) -> Answer:
         problem = problem_with(message)
         if problem:
-            return Answer(answer=problem, mode="offline", verdict=None, citations=[])
+            return Answer(answer=problem, mode="offline", verdict=None, citations=[], kind="problem")
         text = prepare(message)
         if any(word in text for word in RESET_WORDS) and len(text) <= 12:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
-        intent = classify(text)
-        if intent.out_of_scope:
-            return self.refuse(intent.reason)
-        said = extract(message, self.reference, context=session.question)
-        question = _question_for(intent, said.facts, session, text)
+        u = understand(message, self.reference, pending=session.pending)
+        scope = classify(u.asked.text) if u.asked else classify(text)
+        if scope.out_of_scope:
+            return self.refuse(scope.reason)
+        person = u.person
+        held = session.facts if person == "self" else session.other
+        presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
+        said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
+        known = session.merged(said, person)
+        question, intent = decide(u, said, text, session.question if person == "self" else None, known)
         if question is None:
-            self._remember(session, said)
-            return self._search(message)
-        facts = _target_for(question, session.merged(said.facts))
+            self._remember(session, u)
+            return self._with_facts(self._search(message), session)
+        facts, presumed_target = _target_for(question, known)
         try:
             parsed = parse_facts(facts)
         except UserError as exc:
             return Answer(answer=f"{exc.message}。请检查后再说一次，之前的信息仍然保留。", mode="offline", verdict=None,
                           citations=[])
         verdict = check(question, parsed, self.corpus)
-        session.facts, session.question = facts, question
-        session.assumptions = list(dict.fromkeys(session.assumptions + said.assumptions))
-        answer = self._with_rule(self.from_verdict(verdict, session.assumptions), verdict, message)
-        for other in _other_questions(intent, said.facts, question):
+        session.store(facts, person)
+        session.question = question if person == "self" else session.question
+        session.pending = verdict.missing[0].fact if verdict.missing else None
+        self._note_evidence(session, u)
+        assumptions = list(dict.fromkeys(u.reading.notes + [e["presumed"] for e in session.evidence
+                                                             if e["presumed"] and e["person"] == person]))
+        if presumed_target and verdict.outcome != "need_more_info":
+            assumptions.append(presumed_target)
+        if person == "self":
+            session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
+            assumptions = session.assumptions
+        answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
+        if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible":
+            answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"
+                                                                       "年薪等业绩，请告诉我，再看能否破格或越级申报。）"})
+        if person == "other":
+            answer = answer.model_copy(update={"answer": "（按您说的这位的情况判断，不计入您本人的信息。）\n" + answer.answer})
+        for other in _other_questions(intent, said, question):
             extra = self.from_verdict(check(other, parsed, self.corpus), [])
-            known = {c.id for c in answer.citations}
+            known_ids = {c.id for c in answer.citations}
             answer = answer.model_copy(update={
                 "answer": f"{answer.answer}\n\n另外，{extra.answer}",
-                "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known)]})
-        return answer
+                "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known_ids)]})
+        return self._with_facts(answer, session)
 
-    def _remember(self, session: Session, said) -> None:
+    def _note_evidence(self, session: Session, u: Understanding) -> None:
+        """Keep what this turn read, with its words and turn number; a fact said again replaces the old."""
+        session.turn += 1
+        for e in u.reading.evidence:
+            session.evidence = [x for x in session.evidence if not (x["name"] == e.name and x["person"] == e.person)]
+            session.evidence.append({"name": e.name, "value": e.value, "evidence": e.evidence, "turn": session.turn,
+                                     "person": e.person, "presumed": e.presumed})
+
+    def _with_facts(self, answer: Answer, session: Session) -> Answer:
+        facts = [FactOut(label=where(tuple(e["name"].split("."))), **e) for e in session.evidence]
+        return answer.model_copy(update={"facts": facts, "assumptions": list(session.assumptions)})
+
+    def _remember(self, session: Session, u: Understanding) -> None:
         """Facts told before any question are kept for the questions to come (if they are possible)."""
-        if not said.facts:
-            return
-        try:
-            parse_facts(session.merged(said.facts))
-        except UserError:
-            return
-        session.facts = session.merged(said.facts)
-        session.assumptions = list(dict.fromkeys(session.assumptions + said.assumptions))
+        for person in ("self", "other"):
+            said = u.reading.frames[person]
+            if not said:
+                continue
+            try:
+                parse_facts(session.merged(said, person))
+            except UserError:
+                continue
+            session.store(session.merged(said, person), person)
+        self._note_evidence(session, u)
 
     def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
         """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question."""
@@ -239,7 +238,9 @@ class OfflineAssistant:
         failed_ids = [c for r in verdict.reminders if r.result == "not_met" for c in r.clauses]
         return Answer(
             answer=_verdict_text(verdict, assumptions, self.reference), mode="offline",
-            verdict=VerdictOut(question=verdict.question, outcome=verdict.outcome, route=verdict.route,
+            kind="verdict",
+            verdict=VerdictOut(question=verdict.question, question_id=verdict.question_id, outcome=verdict.outcome,
+                               route=verdict.route,
                                missing=[MissingOut(fact=m.fact, question=m.question) for m in verdict.missing]),
             citations=self._cite(main_ids + failed_ids))
 

@@ -1,7 +1,9 @@
 """A session: the facts one applicant has told us so far, and the question being worked on.
 
 Facts accumulate across turns; a fact said again replaces the old one ("不对，是2019年聘的"), nested
-facts (achievements, photo, hours) merge key by key. Sessions share nothing with each other.
+facts (achievements, photo, hours) merge key by key. Facts about someone else ("我徒弟…") live in a
+frame of their own and never become the user's. `pending` is the fact the assistant last asked for,
+so that a bare reply ("18年7月") answers it. Sessions share nothing with each other.
 """
 
 from __future__ import annotations
@@ -18,20 +20,33 @@ class Session:
     facts: dict = field(default_factory=dict)
     question: str | None = None  # the engine question of the last computable turn
     assumptions: list[str] = field(default_factory=list)
+    other: dict = field(default_factory=dict)  # facts about another person the user asked about
+    pending: str | None = None  # the fact the assistant asked for last
+    evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
+    turn: int = 0
     last_used: float = field(default_factory=time.monotonic)
 
-    def merged(self, new: dict) -> dict:
-        """The session's facts with `new` laid over them (not stored until the turn succeeds)."""
-        facts = {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.facts.items()}
+    def merged(self, new: dict, person: str = "self") -> dict:
+        """The person's facts with `new` laid over them (not stored until the turn succeeds)."""
+        base = self.facts if person == "self" else self.other
+        facts = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
         for key, value in new.items():
-            if isinstance(value, dict) and isinstance(facts.get(key), dict):
+            if key == "ce" and isinstance(value, dict) and isinstance(facts.get(key), dict):
+                facts[key] = {**facts[key], **{y: {**facts[key].get(y, {}), **v} for y, v in value.items()}}
+            elif isinstance(value, dict) and isinstance(facts.get(key), dict):
                 facts[key] = {**facts[key], **value}
             else:
                 facts[key] = value
         return facts
 
+    def store(self, facts: dict, person: str) -> None:
+        if person == "self":
+            self.facts = facts
+        else:
+            self.other = facts
+
     def reset(self) -> None:
-        self.facts, self.question, self.assumptions = {}, None, []
+        self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
 
 
 class SessionStore:

@@ -31,8 +31,11 @@ TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("定义", ("是什么", "指什么", "什么意思", "算不算", "包括哪些", "是指", "哪些专业", "相近专业")),
     ("联系方式", ("电话", "联系", "地址", "咨询", "在哪")),
 ]
-OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "股票", "彩票", "医保报销", "房价", "公务员",
-                "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师", "2023年", "2024年", "2025年", "2026年")
+OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "股票", "彩票", "医保报销", "房价",
+                "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师")
+# Out of scope only when the message is about nothing the notice covers: "2023年的学时怎么算" or "考公务员时
+# 违纪" are still questions about this notice.
+WEAK_OUT_OF_SCOPE = ("公务员", "2023年", "2024年", "2025年", "2026年", "明年")
 INJECTION = ("忽略以上", "忽略之前", "忽略所有", "忘记你的设定", "忘记之前", "扮演", "没有限制的", "ignore previous",
              "ignore all", "写一首", "讲个笑话")
 OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
@@ -59,6 +62,11 @@ def classify(text: str) -> Intent:
         if place in text and not any(p in text for p in ("温岭", "台州")):
             intent.out_of_scope, intent.reason = True, place
     intent.topics = [name for name, words in TOPICS if any(w in text for w in words)]
+    weak = next((w for w in WEAK_OUT_OF_SCOPE if w in text), None)
+    if weak and not intent.out_of_scope and (not intent.topics or weak[0].isdigit() and intent.topics == ["截止时间"]
+                                            or weak == "明年" and "截止时间" in intent.topics):
+        # "2023年的评审什么时候开始": this notice sets 2022's dates only
+        intent.out_of_scope, intent.reason = True, weak
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
         intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
     intent.asks_verdict = bool(ASKING.search(text))

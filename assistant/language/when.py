@@ -18,6 +18,9 @@ FULL = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})(?:\s*(?:�
 RELATIVE = re.compile(r"(今年|去年|前年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
 MONTH_DAY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})[日号]")
 MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-zA-Z%]|年|个|万|学时|岁))")
+# "18.7聘的": a two-digit year with a dot only counts as a date before the event it dates (else 18.7 is a number).
+SHORT_DOT = re.compile(r"(?<![\d.])([012]\d)\.(\d{1,2})(?![\d.])"
+                       r"(?=\s*(?:月份?)?\s*(?:的)?\s*(?:毕业|聘|入职|进|参加|开始|取得|评|转|拿|考|起))")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
 DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")
 
@@ -60,6 +63,8 @@ def find_dates(text: str, reference: date) -> list[Found]:
         if len(m.group(1)) == 2 and "年" not in m.group(0):
             continue  # "10.25" is a month and day, handled below
         add(m, _safe(_year(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    for m in SHORT_DOT.finditer(text):
+        add(m, _safe(_year(m.group(1)), int(m.group(2)), None))
     for m in RELATIVE.finditer(text):
         year = reference.year - {"今年": 0, "去年": 1, "前年": 2}[m.group(1)]
         if m.group(2):

@@ -1,0 +1,92 @@
+"""A message cut into clauses, each knowing whom it is about, whether it negates, and whether it asks.
+
+Facts attach within their own clause ("2019年毕业，2020年聘的助工": each date to its own event), a
+clause is about the applicant unless it names someone else ("我徒弟是中专的，他能报吗": both clauses
+are about the apprentice, the second inheriting the first's subject), and the clause that asks decides
+the question ("单位去年产值3000万，我能报助工吗" asks about 助工, not about 产值).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.language.lexicon import Tag, tag
+
+BOUNDARY = re.compile(r"[,，。;；!！?？\n]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# Markers that ask only at the end of a clause ("能报中级不", "够两年没", "能报么"), not inside ("没有获奖").
+FINAL_ONLY = {"不", "没", "么", "吧"}
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    text: str
+    tags: list[Tag] = field(default_factory=list)
+    person: str = "self"
+    asks: bool = False
+
+    def has(self, dim: str) -> list[Tag]:
+        return [t for t in self.tags if t.dim == dim or t.dim.startswith(dim + ".")]
+
+    def negated_before(self, position: int, window: int = 8) -> bool:
+        """A negation word shortly before `position` (absolute offset) in this clause."""
+        return any(t.end <= position and position - t.end <= window for t in self.has("negation"))
+
+
+def _person(clause: Clause, text: str) -> str | None:
+    others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")]
+    # "我徒弟", "我们车间主任": a 我 that owns the other person is not the subject.
+    selves = [t for t in clause.has("person.self") if not any(o.start <= t.start < o.end or 0 <= o.start - t.end <= 2
+                                                              for o in others)]
+    first = min(others + selves, key=lambda t: t.start, default=None)
+    return None if first is None else first.value
+
+
+def _asks(clause: Clause) -> bool:
+    text = clause.text.rstrip("?？!！。.,， ")
+    negations = clause.has("negation")
+    for t in clause.has("asking"):
+        if any(0 <= t.start - n.end <= 1 for n in negations):
+            continue  # "没有什么获奖", "没啥业绩": a negation, not a question
+        if t.value not in FINAL_ONLY or clause.start + len(text) == t.end:
+            return True
+    return False
+
+
+def segment(text: str) -> list[Clause]:
+    """The clauses of a normalised message, tagged, with person and asking resolved."""
+    tags = tag(text)
+    clauses, start = [], 0
+    for m in [*BOUNDARY.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[start:end].strip():
+            clauses.append(Clause(start, end, text[start:end], [t for t in tags if start <= t.start and t.end <= end]))
+        if m:
+            start = m.end()
+        if m and clauses and "?" in m.group(0):
+            clauses[-1].asks = True
+    person = "self"
+    for clause in clauses:
+        person = _person(clause, text) or person
+        clause.person = person
+        clause.asks = clause.asks or _asks(clause)
+    return clauses
+
+
+TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗|是吗|吧|行吧|可以吧)$")
+VERDICT = re.compile(r"能|可以|够|行|符合|来得及|资格|合格|达标|满足|有戏|报得了|影响|算不算|可否|是否")
+
+
+def asked_clause(clauses: list[Clause]) -> Clause | None:
+    """The clause that asks: the first question about a verdict ("…可以吗？该怎么申报？"; of two, the first is
+    answered first and the other after it), else the last question; for a tag question ("…也能申报工程师，
+    对吧？") the clause it tags."""
+    asking = [i for i, c in enumerate(clauses) if c.asks]
+    if not asking:
+        return None
+    chosen = next((i for i in asking if VERDICT.search(clauses[i].text)), asking[-1])
+    if TAG_QUESTION.match(clauses[chosen].text.rstrip("?？。 ")) and chosen > 0:
+        return clauses[chosen - 1]
+    return clauses[chosen]

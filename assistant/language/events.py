@@ -1,0 +1,151 @@
+"""Dates and durations tied to the event of their own clause (Rasa's entity roles).
+
+"2019年6月毕业后一直在泵厂做技术" → 毕业 (the nearest event, preferring the one the date precedes);
+"资格证是16年考的，单位18年底才开始聘" → 取得 2016, 聘任 2018; "助工聘了3年" → 聘任 3 years back;
+"21年12月才从江苏回来，社保刚转过来" → months insured in the city. A time word for "now" (今年, 到年底)
+and a duration inside the asking clause ("到年底够两年没") are the question's measuring point and
+threshold, never facts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from assistant.language.clauses import Clause
+from assistant.language.reading import Reading
+from assistant.language.timex import Mention
+from assistant.rules.dates import cn_date
+
+DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "appointed": "title_appointed_date",
+             "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
+UNIT_WORDS = re.compile(r"单位|公司|厂里|现单位|这家")
+THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
+
+
+def _role(clause: Clause, start: int, end: int) -> str | None:
+    """The event nearest a mention in its clause: one after it first ("2019年毕业"), else one before
+    ("毕业于2019年"); a held title alone dates its appointment ("2019年的助工")."""
+    best, best_score = None, 99
+    for t in clause.has("events"):
+        score = t.start - end if t.start >= end else (start - t.end) + 3
+        if score < best_score:
+            best, best_score = t.dim.split(".")[1], score
+    if best is None and (clause.has("title") or clause.has("other_series")):
+        return "appointed"
+    return best
+
+
+def _months_between(since: date, reference: date) -> int:
+    """Calendar months paid from the month of `since` up to the month before the reference day."""
+    return max(0, (reference.year * 12 + reference.month) - (since.year * 12 + since.month))
+
+
+def _insured(reading: Reading, clause: Clause, months: int, message: str, person: str) -> None:
+    name = "months_insured_in_unit" if UNIT_WORDS.search(clause.text) else "months_insured_in_city"
+    reading.set(name, months, clause.text, person)
+
+
+def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, reference: date, message: str) -> None:
+    person, value = clause.person, mention.value
+    if role == "insured":
+        _insured(reading, clause, _months_between(value, reference), message, person)
+    elif role == "changed_unit":
+        if "社保" in message or "社会保险" in message:
+            reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
+                        presumed="按换到现单位起在现单位缴纳社保计算")
+    elif role == "penalty":
+        amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text)
+        penalty = {"date": value.isoformat()}
+        if amount:
+            penalty["amount_yuan"] = float(amount.group(1)) * (10000 if amount.group(2) else 1)
+        reading.set("penalties", [penalty], clause.text, person)
+    elif role == "action":
+        if value >= reference.replace(month=1, day=1):
+            reading.set("action_date", value.isoformat(), clause.text, person)
+    elif role in ("appointed", "obtained") and any(t.value == "技术员" for t in clause.has("title")):
+        reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
+    elif role in DATE_FACT:
+        reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
+    if mention.assumed and role in DATE_FACT:
+        reading.notes.append(mention.assumed)
+
+
+def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date,
+                 message: str) -> list[Mention]:
+    """Set each date's fact; return the dates that belong to no event (a bare reply, or a deadline)."""
+    loose = []
+    for i, clause in enumerate(clauses):
+        for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
+            if clause.asks and re.search(r"(到|截至|截止)$", message[clause.start:mention.start]):
+                continue  # "到2022年底够不够": the measuring point
+            role = _role(clause, mention.start, mention.end)
+            # A clause that is only the date ("2018年7月，本科毕业") dates the event of the next (or last) clause.
+            bare = len(clause.text.strip()) - len(mention.text) <= 2
+            neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i else clauses[i + 1:i + 2])
+                          if not any(c.start <= m.start < c.end for m in mentions if m.kind == "date")]
+            for other in neighbours if role is None and bare else []:
+                role = next((t.dim.split(".")[1] for t in other.has("events")), None)
+                if role:
+                    clause = other
+                    break
+            if role is None:
+                loose.append(mention)
+            else:
+                _date_fact(reading, clause, role, mention, reference, message)
+    return loose
+
+
+def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date,
+                     message: str) -> list[Mention]:
+    """Set each duration's fact ("干了3年" → work start 3 years back); return the loose ones."""
+    loose, previous = [], None
+    for clause in clauses:
+        for mention in (m for m in mentions if m.kind == "months" and clause.start <= m.start < clause.end):
+            before = message[clause.start:mention.start]
+            if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后)$", before):
+                continue  # the threshold asked about, or "近3年": not a fact
+            months = int(mention.amount)
+            # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
+            role = _role(clause, mention.start, mention.end) or previous
+            previous = role
+            since = reference - relativedelta(months=months)
+            said = f"“{mention.text}”按截至{cn_date(reference)}往前推算"
+            if role == "insured":
+                _insured(reading, clause, months, message, clause.person)
+            elif role == "changed_unit":
+                reading.set("months_insured_in_unit", months, clause.text, clause.person)
+            elif role in ("graduation", "work_start", "appointed", "obtained"):
+                reading.set(DATE_FACT[role], since.isoformat(), clause.text, clause.person, presumed=said)
+            else:
+                loose.append(mention)
+    return loose
+
+
+def presume_work_from_graduation(reading: Reading, person: str, message: str) -> None:
+    """"毕业3年", "毕业后一直做技术": with no other start of work said, work is counted from graduation —
+    the reading a person would make — and the answer says so (never silently)."""
+    graduated = reading.get("graduation_date", person)
+    if graduated and not reading.get("work_start_date", person):
+        reading.set("work_start_date", graduated, "毕业", person, presumed="按毕业后即从事本专业技术工作、一直未间断计算工作年限")
+
+
+def presume_appointed_from_obtained(reading: Reading, person: str) -> None:
+    """Only the date the title was obtained is known: its appointment is presumed the same day."""
+    obtained = reading.get("title_obtained_date", person)
+    if obtained and not reading.get("title_appointed_date", person):
+        reading.set("title_appointed_date", obtained, "取得资格", person, presumed="按取得资格当时即被聘任、一直在聘计算")
+    reading.frames[person].pop("title_obtained_date", None)
+
+
+def presume_machinery_work(reading: Reading, clauses: list[Clause], person: str) -> None:
+    """Someone holding another series' title who says when they began technical work in 机电 ("现在在机电
+    企业做技术1年半") gives the start of 机电 work that 转评 (附件2 第五条) counts."""
+    series = reading.get("title_series", person)
+    started = reading.get("work_start_date", person)
+    if series and series != "机电" and started and not reading.get("machinery_work_start_date", person):
+        words = next((c.text for c in clauses if c.person == person and re.search(r"机电|现在|现|转岗|调到|转到", c.text)), None)
+        if words:
+            reading.set("machinery_work_start_date", started, words, person)

@@ -1,0 +1,130 @@
+"""The domain lexicon (lexicon.yaml) as a tagger: which of the notice's things a text names, and where.
+
+Aliases are matched with an Aho-Corasick automaton (pyahocorasick), one dimension at a time so that
+"机电助理工程师" is both a series and a title. Homophone typos are repaired before tagging: a run of
+characters whose pinyin (pypinyin) equals a `fuzzy` word's is that word ("助里工程师", "大砖", "计术"),
+and the repair keeps the text's length, so every offset still points into what the user wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+from pypinyin import lazy_pinyin
+
+LEXICON = Path(__file__).with_name("lexicon.yaml")
+
+
+@dataclass(frozen=True)
+class Tag:
+    dim: str  # the lexicon section: education, title, events.graduation, person.other …
+    value: str  # the canonical value
+    start: int
+    end: int
+    extra: str = ""  # e.g. the level of an other-series title
+
+
+@cache
+def lexicon() -> dict:
+    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+
+
+def _entries() -> dict[str, list[tuple[str, str, str]]]:
+    """dimension → (alias, canonical value, extra) for every alias in the lexicon."""
+    lex, out = lexicon(), {}
+    for dim in ("education", "title", "out_of_scope_title"):
+        out[dim] = [(alias, value, "") for value, aliases in lex[dim].items() for alias in aliases]
+    out["other_series"] = [(alias, series, level) for series, levels in lex["other_series"].items()
+                           for level, aliases in levels.items() for alias in aliases]
+    out["series_machinery"] = [(alias, "机电", "") for alias in lex["series_machinery"]]
+    for group in ("events", "person"):
+        for name, aliases in lex[group].items():
+            out[f"{group}.{name}"] = [(alias, name, "") for alias in aliases]
+    for dim in ("present", "negation", "nothing", "asking"):
+        out[dim] = [(alias, alias, "") for alias in lex[dim]]
+    return out
+
+
+@cache
+def _automata() -> dict[str, ahocorasick.Automaton]:
+    automata = {}
+    for dim, entries in _entries().items():
+        automaton = ahocorasick.Automaton()
+        for alias, value, extra in entries:
+            automaton.add_word(alias.lower(), (len(alias), value, extra))
+        automaton.make_automaton()
+        automata[dim] = automaton
+    return automata
+
+
+@cache
+def _false_friends() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in lexicon()["false_friends"]:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def tag(text: str, dims: tuple[str, ...] | None = None) -> list[Tag]:
+    """Leftmost-longest, non-overlapping matches per dimension, in order of position; a match inside a
+    false friend ("其中专业" holds no 中专) is no match."""
+    friends = [(end - length + 1, end + 1) for end, length in _false_friends().iter(text)]
+    tags = []
+    for dim, automaton in _automata().items():
+        if dims and not any(dim == d or dim.startswith(d + ".") for d in dims):
+            continue
+        found = sorted(((end - length + 1, end + 1, value, extra) for end, (length, value, extra) in automaton.iter(text)),
+                       key=lambda m: (m[0], -(m[1] - m[0])))
+        last = -1
+        for start, end, value, extra in found:
+            if start >= last and not any(s <= start and end <= e for s, e in friends):
+                tags.append(Tag(dim, value, start, end, extra))
+                last = end
+    return sorted(tags, key=lambda t: (t.start, -t.end))
+
+
+@cache
+def _fuzzy_keys() -> dict[tuple[str, ...], str]:
+    """pinyin → word for the fuzzy words; a pinyin shared by two words repairs neither."""
+    keys: dict[tuple[str, ...], str | None] = {}
+    for word in lexicon()["fuzzy"]:
+        key = tuple(lazy_pinyin(word))
+        keys[key] = None if key in keys and keys[key] != word else word
+    return {k: v for k, v in keys.items() if v}
+
+
+@cache
+def _known_words() -> ahocorasick.Automaton:
+    """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术")."""
+    automaton = ahocorasick.Automaton()
+    words = {alias.lower() for entries in _entries().values() for alias, _, _ in entries} | set(lexicon()["fuzzy"])
+    for word in words | set(lexicon()["protected"]):
+        if len(word) >= 2:
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def repair_homophones(text: str) -> str:
+    """Same-sounding misspellings of the fuzzy words replaced by the words (length unchanged)."""
+    keys = _fuzzy_keys()
+    lengths = sorted({len(k) for k in keys}, reverse=True)
+    protected = [(end - length + 1, end + 1) for end, length in _known_words().iter(text)]
+    sounds = lazy_pinyin(list(text))
+    chars, i = list(text), 0
+    while i < len(chars):
+        for n in lengths:
+            word = keys.get(tuple(sounds[i:i + n]))
+            cuts = any(s < i + n and i < e and not (i <= s and e <= i + n) for s, e in protected)
+            if word and "".join(chars[i:i + n]) != word and not cuts and \
+                    all("\u4e00" <= ch <= "\u9fff" for ch in chars[i:i + n]):
+                chars[i:i + n] = list(word)
+                i += n - 1
+                break
+        i += 1
+    return "".join(chars)

@@ -1,0 +1,100 @@
+"""Which question a message asks, decided by the clause that asks, not by a keyword anywhere.
+
+"单位去年产值3000万，我能报助工吗" asks about 助工 (the 产值 is in passing); "正常申报" asks the normal
+route only; "那越级呢" switches route with the facts so far; a message that names its facts in one
+clause and asks "够申报吗" in another asks about the topic its facts are for. A reply that only gives
+facts answers the question in force.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.extract import Understanding
+from assistant.language.intent import Intent, classify
+
+# Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
+TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
+                  ("照片", "photo"), ("复评", "rule_2021"), ("截止时间", "deadline"), ("社保", "social_insurance"),
+                  ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
+# The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
+RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
+            "transfer": {"title_series", "machinery_work_start_date", "transferred_date"}, "ce_hours": {"ce", "ce_totals"},
+            "photo": {"photo"}, "rule_2021": {"failed_2021", "new_achievements_since_2021"}, "deadline": {"action_date"},
+            "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
+            "assessment": {"assessments"}, "papers": {"papers"}, "disqualification": {"falsification_years", "under_investigation"},
+            "penalty": {"penalties"}}
+VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
+                     r"还能|算不算|要不要|可否|能否|是否")
+ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
+
+
+def _refine(question: str, text: str) -> str:
+    if question == "breakthrough" and "突出" in text:
+        return "breakthrough_outstanding"
+    if question == "breakthrough" and "一般破格" in text:
+        return "breakthrough_general"
+    if question == "disqualification" and "罚" in text and not re.search(r"造假|伪造|弄虚作假", text):
+        return "penalty"
+    return question
+
+
+def _route(question: str, text: str, known: dict) -> str:
+    """"能报工程师吗" from someone who names no achievement and no other route asks the normal route
+    (the answer says so and offers 破格/越级); with achievements, every route is weighed."""
+    achieved = {k: v for k, v in (known.get("achievements") or {}).items() if k != "obtained_after_title"}
+    if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接|业绩|获奖|专利|项目|标准|年薪", text):
+        return "engineer_normal"
+    return question
+
+
+def _key(question: str) -> str:
+    return "breakthrough" if question.startswith("breakthrough") else question
+
+
+def decide(u: Understanding, said: dict, text: str, in_force: str | None, known: dict) -> tuple[str | None, Intent]:
+    """The engine question of this turn (or None: informational), and the intent of the whole message.
+
+    `said`: the facts this message gave (for the person asked about); `known`: all facts so far.
+    """
+    whole = classify(text)
+    asked_text = u.asked.text if u.asked else text
+    asked = classify(asked_text) if u.asked else whole
+    asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text))
+    if "技能人才" in asked.topics and not set(said) - {"target"}:
+        return None, whole  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
+    for intent in (asked, whole) if "action_date" in said else ():
+        if "截止时间" not in intent.topics:
+            intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
+    follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如)?.{0,6}(呢|吗)?$", asked_text))
+    for topic, question in TOPIC_QUESTION:
+        if topic in asked.topics:
+            question = _refine(question, text)
+            relevant = set(said) & RELEVANT.get(_key(question), set())
+            if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
+                    r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
+                return None, whole  # "…算学时吗", "学时不够可以补吗": a rule to quote
+            if asks_verdict or relevant or follow_up:
+                return question, whole
+            return None, whole
+    if "正常" in asked_text and known.get("target") != "助理工程师" and ("工程师" in asked.topics or known.get("target")):
+        return "engineer_normal", whole
+    if asks_verdict and {"工程师", "助理工程师"} & set(asked.topics) and known.get("target"):
+        return _route(ELIGIBILITY[known["target"]], text, known), whole  # "…今年能申报机电工程师吗": the title asked for decides
+    for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
+        if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
+            return _refine(question, text), whole
+    target = known.get("target")
+    if target and (asks_verdict or (said and not u.asked)):
+        return _route(ELIGIBILITY[target], text, known), whole
+    if said and in_force:
+        return in_force, whole  # a reply that answers the last turn's questions
+    if asks_verdict and ({"工程师", "助理工程师"} & set(asked.topics) or re.search(r"报|评|申请", asked_text)):
+        if "工程师" in asked.topics:
+            return "engineer", whole
+        if "助理工程师" in asked.topics:
+            return "assistant_engineer", whole
+        if known.get("title_level") == "助理工程师":
+            return "engineer", whole
+        return "engineer" if known else None, whole
+    return None, whole
