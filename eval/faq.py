@@ -38,7 +38,8 @@ class Result:
 
     @property
     def outcome_ok(self) -> bool | None:
-        return None if self.item.get("outcome") is None else self.outcome == self.item["outcome"]
+        want = self.item.get("outcome")
+        return None if want is None else self.outcome in (want if isinstance(want, list) else [want])
 
     @property
     def refusal_ok(self) -> bool | None:
