@@ -11,8 +11,7 @@ REF = date(2022, 9, 1)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("大专毕业3年能报助理工程师吗", {"target": "助理工程师", "education_level": "大专", "graduation_date": "2019-09-01",
-                             "work_start_date": "2019-09-01"}),
+    ("大专毕业3年能报助理工程师吗", {"target": "助理工程师", "education_level": "大专", "graduation_date": "2019-09-01"}),
     ("助理工程师聘了四年能报中级吗", {"title_level": "助理工程师", "target": "工程师", "title_appointed_date": "2018-09-01"}),
     ("我2018年7月参加工作，2019.6聘的助工", {"work_start_date": "2018-07-31", "title_appointed_date": "2019-06-30",
                                     "title_level": "助理工程师"}),

@@ -17,7 +17,8 @@ from assistant.conversation.session import Session
 from assistant.errors import UserError
 from assistant.language.extract import Understanding, prepare, understand
 from assistant.language.intent import Intent, classify
-from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide
+from assistant.language.presume import presume
+from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
 from assistant.rules.fact_names import where
@@ -148,11 +149,11 @@ class OfflineAssistant:
         if any(word in text for word in RESET_WORDS) and len(text) <= 12:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
-        u = understand(message, self.reference, pending=session.pending)
+        u = understand(message, self.reference, pending=session.pending, subject=session.person)
         scope = classify(u.asked.text) if u.asked else classify(text)
         if scope.out_of_scope:
             return self.refuse(scope.reason)
-        person = u.person
+        person = session.person = u.person
         held = session.facts if person == "self" else session.other
         presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
         said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
@@ -160,7 +161,12 @@ class OfflineAssistant:
         question, intent = decide(u, said, text, session.question if person == "self" else None, known)
         if question is None:
             self._remember(session, u)
+            session.question = topic_question(u, text) or session.question
             return self._with_facts(self._search(message), session)
+        if question == "hours_for_activity":
+            self._remember(session, u)
+            return self._with_facts(self._activity_hours(said), session)
+        known, presumed = presume(known, question, u.asked.text if u.asked else text)
         facts, presumed_target = _target_for(question, known)
         try:
             parsed = parse_facts(facts)
@@ -171,7 +177,7 @@ class OfflineAssistant:
         session.store(facts, person)
         session.question = question if person == "self" else session.question
         session.pending = verdict.missing[0].fact if verdict.missing else None
-        self._note_evidence(session, u)
+        self._note_evidence(session, u, presumed, person)
         assumptions = list(dict.fromkeys(u.reading.notes + [e["presumed"] for e in session.evidence
                                                              if e["presumed"] and e["person"] == person]))
         if presumed_target and verdict.outcome != "need_more_info":
@@ -193,13 +199,16 @@ class OfflineAssistant:
                 "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known_ids)]})
         return self._with_facts(answer, session)
 
-    def _note_evidence(self, session: Session, u: Understanding) -> None:
-        """Keep what this turn read, with its words and turn number; a fact said again replaces the old."""
+    def _note_evidence(self, session: Session, u: Understanding, presumed: list | None = None, person: str = "self") -> None:
+        """Keep what this turn read, with its words and turn number, and what was presumed over the whole
+        conversation; a fact said again replaces the old entry."""
         session.turn += 1
-        for e in u.reading.evidence:
-            session.evidence = [x for x in session.evidence if not (x["name"] == e.name and x["person"] == e.person)]
-            session.evidence.append({"name": e.name, "value": e.value, "evidence": e.evidence, "turn": session.turn,
-                                     "person": e.person, "presumed": e.presumed})
+        entries = [(e.name, e.value, e.evidence, e.person, e.presumed) for e in u.reading.evidence]
+        entries += [(name, value, "（未说）", person, sentence) for name, value, sentence in presumed or []]
+        for name, value, words, who, sentence in entries:
+            session.evidence = [x for x in session.evidence if not (x["name"] == name and x["person"] == who)]
+            session.evidence.append({"name": name, "value": value, "evidence": words, "turn": session.turn,
+                                     "person": who, "presumed": sentence})
 
     def _with_facts(self, answer: Answer, session: Session) -> Answer:
         facts = [FactOut(label=where(tuple(e["name"].split("."))), **e) for e in session.evidence]
@@ -217,6 +226,34 @@ class OfflineAssistant:
                 continue
             session.store(session.merged(said, person), person)
         self._note_evidence(session, u)
+
+    def _activity_hours(self, said: dict) -> Answer:
+        """"能登记多少学时": the rule code's arithmetic for each activity, the cap, and the clauses it used."""
+        from assistant.rules.ce_activities import registered_hours
+        from assistant.rules.params import parameters_for
+
+        try:
+            ce = parse_facts({"ce": said["ce"]}).ce
+        except UserError as exc:
+            return Answer(answer=f"{exc.message}。请检查后再说一次。", mode="offline", verdict=None, citations=[], kind="problem")
+        p = parameters_for(2022)
+        lines, ids = [], []
+        for year, record in sorted(ce.items()):
+            parts, total = registered_hours(record.activities, p)
+            for part in parts:
+                ids += part.clauses
+                if part.hours is not None:
+                    lines.append(f"途径{part.route}：{part.working} = {part.hours:g}学时")
+                elif part.missing:
+                    lines.append(f"途径{part.route}：{part.working}，还需要知道{'、'.join(part.missing)}")
+                else:
+                    lines.append(part.working)
+            lead = (f"能登记{total:g}学时（专业科目，{year}年度）。" if total is not None else
+                    "还需要补充信息才能算出学时。")
+            lines.insert(0, lead)
+        cited = self._cite(ids)
+        quote = "\n".join(f"规定原文：{c.label}：「{c.text}」" for c in cited[:2])
+        return Answer(answer="\n".join(lines) + "\n" + quote, mode="offline", verdict=None, citations=cited, kind="info")
 
     def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
         """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question."""

@@ -22,6 +22,7 @@ class Session:
     assumptions: list[str] = field(default_factory=list)
     other: dict = field(default_factory=dict)  # facts about another person the user asked about
     pending: str | None = None  # the fact the assistant asked for last
+    person: str = "self"  # whom the conversation is about now ("他是本科…" makes it "other")
     evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
     turn: int = 0
     last_used: float = field(default_factory=time.monotonic)
@@ -47,6 +48,7 @@ class Session:
 
     def reset(self) -> None:
         self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
+        self.person = "self"
 
 
 class SessionStore:

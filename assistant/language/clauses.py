@@ -38,8 +38,9 @@ class Clause:
 def _person(clause: Clause, text: str) -> str | None:
     others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")]
     # "我徒弟", "我们车间主任": a 我 that owns the other person is not the subject.
-    selves = [t for t in clause.has("person.self") if not any(o.start <= t.start < o.end or 0 <= o.start - t.end <= 2
-                                                              for o in others)]
+    selves = [t for t in clause.has("person.self") if not any(
+        o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 2 and text[t.end:o.start].strip("们的") == "")
+        for o in others)]
     first = min(others + selves, key=lambda t: t.start, default=None)
     return None if first is None else first.value
 
@@ -55,8 +56,9 @@ def _asks(clause: Clause) -> bool:
     return False
 
 
-def segment(text: str) -> list[Clause]:
-    """The clauses of a normalised message, tagged, with person and asking resolved."""
+def segment(text: str, person: str = "self") -> list[Clause]:
+    """The clauses of a normalised message, tagged, with person and asking resolved; `person` is whom the
+    conversation was about before this message ("他是本科" … "助工2019年聘的" is still about him)."""
     tags = tag(text)
     clauses, start = [], 0
     for m in [*BOUNDARY.finditer(text), None]:
@@ -67,7 +69,6 @@ def segment(text: str) -> list[Clause]:
             start = m.end()
         if m and clauses and "?" in m.group(0):
             clauses[-1].asks = True
-    person = "self"
     for clause in clauses:
         person = _person(clause, text) or person
         clause.person = person
@@ -76,7 +77,8 @@ def segment(text: str) -> list[Clause]:
 
 
 TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗|是吗|吧|行吧|可以吧)$")
-VERDICT = re.compile(r"能|可以|够|行|符合|来得及|资格|合格|达标|满足|有戏|报得了|影响|算不算|可否|是否")
+VERDICT = re.compile(r"能|可以|够|行|符合|来得及|资格|合格|达标|满足|有戏|报得了|影响|算不算|可否|是否|满|"
+                     r"帮我看|帮忙看|帮我算|看看我的|判断")
 
 
 def asked_clause(clauses: list[Clause]) -> Clause | None:

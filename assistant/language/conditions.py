@@ -15,23 +15,27 @@ PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘|by)\s*(\d{2,5})|宽\s*(\d{2,5
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
 GRADES = "基本合格|不合格|合格|优秀|称职|良好"
 YEARS = (2019, 2020, 2021, 2022)
-CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours
-    ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国"), ("（二）", r"备案|研修班|培训班"),
-    ("（四）", r"单位[^,，]{0,6}(组织|培训)|企业[^,，]{0,4}组织|自己组织|内部培训|学术研讨"), ("（八）", r"资格考试"),
-    ("（九）", r"学历教育|在职学历|课程"), ("（十）", r"兼职教师|对口支援|结对|服务基层|服务企业"),
+CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
+    ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外"),
+    ("（四）", r"(单位|企业|公司|厂里|厂)[^,，]{0,6}(组织|自己|内部|内训|培训)|自行组织|自己组织|内部培训|内训|学术研讨|研讨会|交流会"),
+    ("（二）", r"备案|研修班|培训班|培训"), ("（五）", r"网络课件|网课|网上课程|面授|继续教育基地|课件"),
+    ("（六）", r"课题|立法|规划|(制定|起草|参与)[^,，]{0,6}标准|标准[^,，]{0,4}(制定|起草)"),
+    ("（七）", r"论文|著作|译作|专著|译文|期刊|出(了)?(一)?本|写书|出书|万字"), ("（八）", r"资格考试|职业资格考试"),
+    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试"), ("（十）", r"兼职教师|对口支援|结对|服务基层|服务企业|帮扶"),
 ]
+RANKS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
-def photo(reading: Reading, clauses: list[Clause], message: str) -> None:
+def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     if m := FORMATS.search(message):
-        reading.set("photo.format", m.group(1).upper(), m.group(0))
+        reading.set("photo.format", m.group(1).upper(), m.group(0), person=person)
     if m := PIXELS.search(message):
         width, height = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        reading.set("photo.width", int(width), m.group(0))
-        reading.set("photo.height", int(height), m.group(0))
+        reading.set("photo.width", int(width), m.group(0), person=person)
+        reading.set("photo.height", int(height), m.group(0), person=person)
     if m := SIZE.search(message):
         factor = 1024 if m.group(2).lower() in ("k", "kb", "千字节") else 1024 * 1024
-        reading.set("photo.bytes", int(float(m.group(1)) * factor), m.group(0))
+        reading.set("photo.bytes", int(float(m.group(1)) * factor), m.group(0), person=person)
 
 
 STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位审核", "单位审核"), ("审核", "单位审核"), ("报送", "单位审核"))
@@ -56,7 +60,8 @@ def _figures(text: str) -> dict[str, float]:
     return found
 
 
-def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[Mention], reference: date) -> None:
+def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[Mention], reference: date,
+          person: str = "self") -> None:
     """Hours as people report them: per year ("2019年专业60公需30"), the same every year ("每年100，其中专业
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
@@ -80,62 +85,139 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
         for name, value in _figures(text).items():
             if targets == "period":
                 if name in ("total", "professional", "general_public"):
-                    reading.set(f"ce_totals.{name}", value, text)
+                    reading.set(f"ce_totals.{name}", value, text, person=person)
             else:
                 for year in targets:
-                    reading.set(f"ce.{year}.{name}", value, text)
+                    reading.set(f"ce.{year}.{name}", value, text, person=person)
+
+
+def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
+    """Quantity, level, rank and number of people of one activity, as far as its clause says them."""
+    text, activity = clause.text, {"route": route}
+    if days:
+        activity["quantity"] = days[0].amount
+    elif m := re.search(r"(\d+(?:\.\d+)?)\s*万字", text):
+        activity["quantity"] = float(m.group(1))
+    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个)", text):
+        activity["quantity"] = float(m.group(1))
+    elif re.search(r"一(门|科|项|篇|次|本)|高研班", text):
+        activity["quantity"] = 1.0
+    if route == "（一）":
+        activity["level"] = "省级以上" if re.search(r"省|国家", text) else "市县" if re.search(r"市|县", text) else None
+    elif route == "（六）" and (m := re.search(r"(国家|省部|省|部|市厅|市|厅|县处|县|处)级?", text)):
+        activity["level"] = {"国家": "国家级", "省部": "省部级", "省": "省部级", "部": "省部级", "市厅": "市厅级", "市": "市厅级",
+                             "厅": "市厅级", "县处": "县处级", "县": "县处级", "处": "县处级"}[m.group(1)]
+    elif route == "（七）" and (m := re.search(r"核心|全国性|省级|论文集|普通|一般|其他", text)):
+        activity["level"] = {"论文集": "其他", "普通": "其他", "一般": "其他"}.get(m.group(0), m.group(0))
+    if re.search(r"唯一作者|独立(完成|撰写|编写)|就我一个|一个人(写|完成)|独著|独立作者", text):
+        activity.update(rank=1, people=1)
+    else:
+        if m := re.search(r"(?:排第|排名第|第|我排|我是第|我第)\s*(\d|[一二三四五六])\s*(?:作者|位|名|个)?|([一二三四五六])作", text):
+            word = m.group(1) or m.group(2)
+            activity["rank"] = int(word) if word.isdigit() else RANKS[word]
+        elif re.search(r"排前面|我排前|我是第一|我一作|我是一作", text):
+            activity["rank"] = 1
+        if m := re.search(r"(\d+)\s*(?:个|位|名)?\s*(?:作者|人|个人)|共\s*(\d+)\s*(?:人|个|位)", text):
+            activity["people"] = int(m.group(1) or m.group(2))
+        elif re.search(r"两个人|我们俩|就我们俩|两人|二人|俩人", text):
+            activity["people"] = 2
+    return {k: v for k, v in activity.items() if v is not None}
 
 
 def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date) -> None:
+    """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
+    (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
+    about_hours = re.search(r"学时|继续教育|继教|登记|认定|专业科目", "".join(c.text for c in clauses))
+    found: list[tuple[int, dict]] = []
     for clause in clauses:
         days = [m for m in mentions if m.kind == "days" and clause.start <= m.start < clause.end]
         route = next((r for r, words in CE_ROUTES if re.search(words, clause.text)), None)
-        if route is None:
-            continue
+        if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
+            route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
         year = int(m.group(1)) if (m := re.search(r"(20[12]\d)", clause.text)) else reference.year
-        activity: dict = {"route": route}
-        if days:
-            activity["quantity"] = days[0].amount
-        elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项)", clause.text):
-            activity["quantity"] = float(m.group(1))
-        if route == "（一）":
-            activity["level"] = "省级以上" if re.search(r"省|国家", clause.text) else "市县"
-        reading.set(f"ce.{year}.activities", [activity], clause.text, clause.person)
+        if route is not None:
+            found.append((year, _activity(clause, route, days)))
+        elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):
+            found[-1][1].update({k: v for k, v in extra.items() if k not in found[-1][1]})
+    by_year: dict[int, list[dict]] = {}
+    for year, activity in found:
+        by_year.setdefault(year, []).append(activity)
+    for year, activities in by_year.items():
+        reading.set(f"ce.{year}.activities", activities, "、".join(a["route"] for a in activities), clauses[0].person)
 
 
-def insurance(reading: Reading, clauses: list[Clause], message: str) -> None:
+def insurance(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     if re.search(r"正常(缴费|参保|缴纳|在交|在缴)|一直在(交|缴)|现在(也)?在(交|缴)", message):
-        reading.set("insured_now", True, "正常参保")
+        reading.set("insured_now", True, "正常参保", person=person)
     elif re.search(r"停缴|断缴|断了|没(在)?交了|停了", message) and re.search(r"社保|保险", message):
-        reading.set("insured_now", False, "停缴")
+        reading.set("insured_now", False, "停缴", person=person)
 
 
-def assessments(reading: Reading, clauses: list[Clause], message: str) -> None:
-    for m in re.finditer(r"(20[12]\d)\s*年?度?[^,，。\d]{0,6}?(" + GRADES + ")", message):
-        reading.set(f"assessments.{int(m.group(1))}", _grade(m.group(2)), m.group(0))
+def assessments(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+    for m in re.finditer(r"(?<!\d)(20)?([12]\d)\s*年度?[^,，。\d]{0,8}?(" + GRADES + ")", message):
+        year = 2000 + int(m.group(2))
+        if 2015 <= year <= 2022:
+            reading.set(f"assessments.{year}", _grade(m.group(3)), m.group(0), person=person)
     if m := re.search(r"(近|最近|这)?(3|三|几)年[^,，。]{0,6}考核[^,，。]{0,4}(都|均|全)(是|为)?(" + GRADES + ")", message) or \
             re.search(r"考核[^,，。]{0,6}(一直|每年|年年|都|均)(是|为)?(" + GRADES + ")", message):
         for year in (2019, 2020, 2021):
-            reading.set(f"assessments.{year}", _grade(m.group(m.lastindex)), m.group(0), replace=False)
+            reading.set(f"assessments.{year}", _grade(m.group(m.lastindex)), m.group(0), replace=False, person=person)
 
 
 def _grade(word: str) -> str:
     return {"称职": "合格", "良好": "合格"}.get(word, word)
 
 
-def history(reading: Reading, clauses: list[Clause], message: str) -> None:
+def status(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+    """调入 and 军转 (二（二）7（4））, and 学历 from abroad (二（二）7（2））, as people mention them."""
+    if re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message):
+        reading.set("transferred_in", True, "调入或军转", person=person)
+        if re.search(r"(还没|没有|未|尚未)[^,，。]{0,4}(确认|审定|认定)", message):
+            reading.set("title_confirmed", False, "尚未审定确认", person=person)
+        elif re.search(r"(已经|已)[^,，。]{0,4}(确认|审定|认定)", message):
+            reading.set("title_confirmed", True, "已审定确认", person=person)
+    degree = re.search(r"硕士|博士|本科|学位|学历|毕业", message)
+    if degree and re.search(r"国外|留学|海外|英国|美国|德国|日本|澳洲|澳大利亚|加拿大|新加坡", message):
+        reading.set("degree_origin", "国外", "国外学历", person=person)
+    elif re.search(r"香港|澳门|台湾|港澳台", message) and re.search(r"硕士|博士|本科|学位|学历|毕业", message):
+        reading.set("degree_origin", "港澳台", "港澳台学历", person=person)
+
+
+def history(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     """The 2021 rule (通知二（二）7（5）), discipline, papers and the step of a deadline question."""
     if re.search(r"(去年|2021年?|上次|上一年)[^,，。]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过)", message):
-        reading.set("failed_2021", True, "去年未通过")
+        reading.set("failed_2021", True, "去年未通过", person=person)
     elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了)|第一次(报|申报)|从没报过", message):
-        reading.set("failed_2021", False, "去年未参评")
-    if re.search(r"(没|没有|无|未)[^,，。]{0,4}(新的?|什么新)[^,，。]{0,2}(业绩|成果|东西|项目|专利)", message):
-        reading.set("new_achievements_since_2021", False, "无新业绩")
-    elif re.search(r"(有|新增|新拿|新出)[^,，。没]{0,4}新?(的)?(业绩|成果|专利|项目)", message) and "failed_2021" in reading.frames["self"]:
-        reading.set("new_achievements_since_2021", True, "有新业绩")
+        reading.set("failed_2021", False, "去年未参评", person=person)
+    if re.search(r"(没|没有|无|未)[^,，。]{0,4}(新的?|什么新)[^,，。]{0,2}(业绩|成果|东西|项目|专利|奖)|"
+                 r"(业绩|成果)[^,，。]{0,4}(没|没有)(变|增加|新)",
+                 message):
+        reading.set("new_achievements_since_2021", False, "无新业绩", person=person)
+    elif re.search(r"新(拿|获|得|评|授权|发表|取得|增|出)|(今年|2022年?)[^,，。]{0,6}(拿了|获得|授权|发表|评上|取得|又有|新)|"
+                   r"有新(的)?(业绩|成果)",
+                   message):
+        reading.set("new_achievements_since_2021", True, "有新业绩", person=person)
+    _discipline(reading, message, person)
+
+
+def _discipline(reading: Reading, message: str, person: str) -> None:
+    """第十九条, 六（三）: under investigation, falsification found (and when), a technical accident."""
+    if re.search(r"(立案调查|被调查|接受调查|审查调查|处分期|处理阶段|处罚期|还在处理)", message) and not re.search(
+            r"(没有|没|未|不)[^,，。]{0,3}(被)?(立案|调查|处分|处理)", message):
+        reading.set("under_investigation", True, "正在立案调查或处分期", person=person)
+    elif re.search(r"(没有|没|从未|从来没)[^,，。]{0,4}(违纪|违法|处分|调查)", message):
+        reading.set("under_investigation", False, "无违纪违法", person=person)
+    if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假材料|证明是假的|伪造|变造", message):
+        year = re.search(r"(20[12]\d)\s*年", message)
+        if year and re.search(r"取消|查出|发现|处理|记录", message):
+            reading.set("falsification_years", [int(year.group(1))], year.group(0), person=person)
+    if re.search(r"技术责任事故", message) and re.search(r"直接|主要责任|责任人|负责任", message):
+        penalties = reading.get("penalties", person) or []
+        if penalties:
+            reading.set("penalties", [{**x, "technical_accident": True} for x in penalties], "技术责任事故", person=person)
     if m := re.search(r"(相似度|重复率|查重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?", message):
         report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) else True
-        reading.set("papers", [{"similarity_percent": float(m.group(2)), "third_party_report": report}], m.group(0))
+        reading.set("papers", [{"similarity_percent": float(m.group(2)), "third_party_report": report}], m.group(0), person=person)
 
 
 def step(reading: Reading, message: str, person: str) -> None:

@@ -21,13 +21,16 @@ from assistant.rules.dates import cn_date
 
 DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "appointed": "title_appointed_date",
              "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
-UNIT_WORDS = re.compile(r"单位|公司|厂里|现单位|这家")
+UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
+THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
 def _role(clause: Clause, start: int, end: int) -> str | None:
     """The event nearest a mention in its clause: one after it first ("2019年毕业"), else one before
     ("毕业于2019年"); a held title alone dates its appointment ("2019年的助工")."""
+    if clause.has("events.graduation") and re.search(r"毕业证|文凭", clause.text):
+        return "graduation"  # "16年11月拿的毕业证": the date of graduating, not of a title obtained
     best, best_score = None, 99
     for t in clause.has("events"):
         score = t.start - end if t.start >= end else (start - t.end) + 3
@@ -82,6 +85,12 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             if clause.asks and re.search(r"(到|截至|截止)$", message[clause.start:mention.start]):
                 continue  # "到2022年底够不够": the measuring point
             role = _role(clause, mention.start, mention.end)
+            after = clauses[i + 1] if i + 1 < len(clauses) else None
+            if after and THEN.search(after.text) and after.has("events.insured") and not any(
+                    after.start <= m.start < after.end for m in mentions if m.kind == "date"):
+                _date_fact(reading, after, "insured", mention, reference, message)  # "…调到温岭，社保从那时开始交"
+                if role in (None, "changed_unit"):
+                    continue
             # A clause that is only the date ("2018年7月，本科毕业") dates the event of the next (or last) clause.
             bare = len(clause.text.strip()) - len(mention.text) <= 2
             neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i else clauses[i + 1:i + 2])
@@ -117,19 +126,14 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
                 _insured(reading, clause, months, message, clause.person)
             elif role == "changed_unit":
                 reading.set("months_insured_in_unit", months, clause.text, clause.person)
-            elif role in ("graduation", "work_start", "appointed", "obtained"):
-                reading.set(DATE_FACT[role], since.isoformat(), clause.text, clause.person, presumed=said)
+            elif role in ("appointed", "obtained") and any(t.value == "技术员" for t in clause.has("title")):
+                reading.set("technician_appointed_date", since.isoformat(), clause.text, clause.person, presumed=said,
+                            replace=False)
+            elif role in ("graduation", "work_start", "appointed", "obtained"):  # a date said outright wins
+                reading.set(DATE_FACT[role], since.isoformat(), clause.text, clause.person, presumed=said, replace=False)
             else:
                 loose.append(mention)
     return loose
-
-
-def presume_work_from_graduation(reading: Reading, person: str, message: str) -> None:
-    """"毕业3年", "毕业后一直做技术": with no other start of work said, work is counted from graduation —
-    the reading a person would make — and the answer says so (never silently)."""
-    graduated = reading.get("graduation_date", person)
-    if graduated and not reading.get("work_start_date", person):
-        reading.set("work_start_date", graduated, "毕业", person, presumed="按毕业后即从事本专业技术工作、一直未间断计算工作年限")
 
 
 def presume_appointed_from_obtained(reading: Reading, person: str) -> None:

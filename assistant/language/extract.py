@@ -17,7 +17,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import conditions, items
+from assistant.language import achieved, conditions, items
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.events import (
     DATE_FACT,
@@ -25,7 +25,6 @@ from assistant.language.events import (
     attach_durations,
     presume_appointed_from_obtained,
     presume_machinery_work,
-    presume_work_from_graduation,
 )
 from assistant.language.lexicon import repair_homophones
 from assistant.language.reading import Reading
@@ -42,41 +41,48 @@ class Understanding:
     asked: Clause | None
     loose: list[Mention] = field(default_factory=list)  # time expressions tied to no event
 
+    subject: str = "self"  # whom the conversation was about before this message
+
     @property
     def person(self) -> str:
-        """Whom the question is about: the asking clause's subject."""
-        return self.asked.person if self.asked else "self"
+        """Whom the question is about: the asking clause's subject, else the message's last."""
+        if self.asked:
+            return self.asked.person
+        return self.clauses[-1].person if self.clauses else self.subject
 
 
 def prepare(text: str) -> str:
     return repair_homophones(arabic_numerals(normalize(text)))
 
 
-def understand(message: str, reference: date, pending: str | None = None) -> Understanding:
-    """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for."""
+def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
+    """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
+    `subject` whom the conversation is about so far."""
     text = prepare(message)
-    reading, clauses = Reading(), segment(text)
+    reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
     items.major(reading, clauses)
     items.titles(reading, clauses, text)
     items.no_title(reading, clauses)
     items.transferred_series(reading, clauses)
-    items.achievements(reading, clauses)
-    conditions.photo(reading, clauses, text)
-    conditions.hours(reading, clauses, text, mentions, reference)
-    conditions.insurance(reading, clauses, text)
-    conditions.assessments(reading, clauses, text)
+    achieved.achievements(reading, clauses, text)
+    asked = asked_clause(clauses)
+    main = asked.person if asked else (clauses[-1].person if clauses else subject)  # whom the message is about
+    conditions.photo(reading, clauses, text, main)
+    conditions.hours(reading, clauses, text, mentions, reference, main)
+    conditions.insurance(reading, clauses, text, main)
+    conditions.assessments(reading, clauses, text, main)
+    conditions.status(reading, clauses, text, main)
     loose = attach_dates(reading, clauses, mentions, reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
-    conditions.history(reading, clauses, text)
+    conditions.history(reading, clauses, text, main)
     for person in ("self", "other"):
-        presume_work_from_graduation(reading, person, text)
         presume_appointed_from_obtained(reading, person)
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)
-    understanding = Understanding(reading, clauses, asked_clause(clauses), loose)
+    understanding = Understanding(reading, clauses, asked, loose, subject)
     if pending:
         _fill_pending(understanding, pending, text, reference)
     _deadline_date(understanding, reference)

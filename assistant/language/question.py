@@ -52,6 +52,29 @@ def _key(question: str) -> str:
     return "breakthrough" if question.startswith("breakthrough") else question
 
 
+GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
+         ("penalties", "penalty"), ("failed_2021", "rule_2021")]
+DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|时间安排|开始申报|最晚|最后一天")
+
+
+def topic_question(u: Understanding, text: str) -> str | None:
+    """The engine question an informational turn is about ("走学历破格的话还需要啥条件" → 破格), so that a
+    next message giving only facts ("有县科技进步三等奖…") is answered on it."""
+    asked = classify(u.asked.text if u.asked else text)
+    return next((_refine(q, text) for topic, q in TOPIC_QUESTION if topic in asked.topics and topic != "截止时间"), None)
+
+
+def _eligibility(known: dict, text: str) -> str | None:
+    """"能报吗" with no title named: the next title up from the one held, the normal route when no
+    achievement is named."""
+    held = known.get("title_level")
+    if held == "助理工程师" or known.get("title_appointed_date"):
+        return _route("engineer", text, known)
+    if held in (None, "无", "技术员") and (known.get("work_start_date") or known.get("education_level")):
+        return "assistant_engineer"
+    return _route("engineer", text, known) if known else None
+
+
 def decide(u: Understanding, said: dict, text: str, in_force: str | None, known: dict) -> tuple[str | None, Intent]:
     """The engine question of this turn (or None: informational), and the intent of the whole message.
 
@@ -63,10 +86,15 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text))
     if "技能人才" in asked.topics and not set(said) - {"target"}:
         return None, whole  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
-    for intent in (asked, whole) if "action_date" in said else ():
-        if "截止时间" not in intent.topics:
+    for intent in (asked, whole):
+        if "action_date" in said and "截止时间" not in intent.topics:
             intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
-    follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如)?.{0,6}(呢|吗)?$", asked_text))
+        elif "action_date" not in said and "截止时间" in intent.topics and not DEADLINE_WORDS.search(text):
+            intent.topics.remove("截止时间")  # "现在申报来得及吗" with no date asks whether one may apply
+    activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
+    if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算", asked_text) and not re.search(r"够|达到|满足", asked_text):
+        return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
+    follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如)?.{0,12}(呢|吗)?$", asked_text))
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
             question = _refine(question, text)
@@ -77,24 +105,27 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if asks_verdict or relevant or follow_up:
                 return question, whole
             return None, whole
-    if "正常" in asked_text and known.get("target") != "助理工程师" and ("工程师" in asked.topics or known.get("target")):
+    target = known.get("target")
+    if "正常" in asked_text and target != "助理工程师" and ("工程师" in asked.topics or target):
         return "engineer_normal", whole
-    if asks_verdict and {"工程师", "助理工程师"} & set(asked.topics) and known.get("target"):
-        return _route(ELIGIBILITY[known["target"]], text, known), whole  # "…今年能申报机电工程师吗": the title asked for decides
+    titles = {"工程师", "助理工程师"} & set(asked.topics)
+    if asks_verdict and titles and target:
+        return _route(ELIGIBILITY[target], text, known), whole  # "…今年能申报机电工程师吗": the title asked for decides
+    if asks_verdict and titles and known.get("title_level") == "助理工程师":
+        return _route("engineer", text, known), whole  # "助工满4年了吗": years in the title held, for the next one
     for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
             return _refine(question, text), whole
-    target = known.get("target")
+    if asks_verdict and not target and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
+        return gate, whole  # "之前被取消过资格…现在能报了吗"
     if target and (asks_verdict or (said and not u.asked)):
         return _route(ELIGIBILITY[target], text, known), whole
-    if said and in_force:
-        return in_force, whole  # a reply that answers the last turn's questions
-    if asks_verdict and ({"工程师", "助理工程师"} & set(asked.topics) or re.search(r"报|评|申请", asked_text)):
+    if (said or asks_verdict) and in_force:
+        return in_force, whole  # a reply that answers the last turn's questions, or "这样能凑够3项吗"
+    if asks_verdict and (titles or re.search(r"报|评|申请|满|够", asked_text)):
         if "工程师" in asked.topics:
-            return "engineer", whole
+            return _route("engineer", text, known), whole
         if "助理工程师" in asked.topics:
             return "assistant_engineer", whole
-        if known.get("title_level") == "助理工程师":
-            return "engineer", whole
-        return "engineer" if known else None, whole
+        return _eligibility(known, text), whole
     return None, whole

@@ -22,6 +22,10 @@ from dateutil.relativedelta import relativedelta
 from assistant.language.lexicon import lexicon
 from assistant.language.when import find_dates
 
+# A bare "10年" is a duration, not the year 2010, when the words after or before it say so.
+YEARS_AFTER = re.compile(r"\d{1,2}\s*年\s*(了|多|半|左右|以上|整|的(工作|经验|经历|工龄|技术)|工龄|经验)")
+YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了)\s*$")
+YEARS_AND_MONTHS = re.compile(r"(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*个月")
 FALLBACK_DURATION = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(年|个月)(半|多)?(?![\d月])")
 
 
@@ -79,15 +83,19 @@ def _from_jionlp(item: dict, reference: date) -> Mention | None:
         return None
     first = datetime.fromisoformat(value[0]).date()
     last = datetime.fromisoformat(value[1]).date()
-    if m := re.fullmatch(r"(\d+)\s*(个月|年)前", text):
-        months = int(m.group(1)) * (12 if m.group(2) == "年" else 1)
+    if (m := re.fullmatch(r"(\d{1,2})\s*年", text)) and item.get("duration"):
+        return Mention("months", start, end, text, amount=int(m.group(1)) * 12)  # "参加工作10年了": ten years, not 2010
+    if m := re.fullmatch(r"(\d+|半)\s*(个月|年)(多|半)?前(开始|起)?", text):
+        months = (6 if m.group(1) == "半" else int(m.group(1)) * (12 if m.group(2) == "年" else 1)) + (6 if m.group(3) == "半" else 0)
         return Mention("date", start, end, text, value=reference - relativedelta(months=months))
+    if first == last == reference and not re.search(r"\d", text) or text in ("当天", "今天", "现在", "目前", "此时"):
+        return Mention("present", start, end, text)
     if text.strip("到至截止") in present_words or (first <= reference <= last and last != reference):
         return Mention("present", start, end, text)
     if last == reference and first < reference:  # "2018年7月至今", "从2018年开始"
         point, assumed = _granularity_end(first, text)
         return Mention("date", start, end, text, value=point, assumed=assumed, open_ended=True)
-    if first > reference and not re.search(r"\d\s*[日号]", text):
+    if first > reference and re.search(r"年底|年末|今年|到年|年终", text) and not re.search(r"\d\s*[日号]", text):
         return Mention("present", start, end, text)  # 今年年底, 年底: the measuring point
     if "至" in text or "-" in text and first.year != last.year:
         return None  # a period such as 2019-2022年: years of hours, not a date of an event
@@ -106,6 +114,8 @@ def find_time(text: str, reference: date) -> list[Mention]:
     except Exception:  # noqa: BLE001 - a parser failure must not lose the turn; our own patterns still run
         found = []
     for item in found:
+        start, end = item["offset"]
+        item["duration"] = bool(YEARS_AFTER.match(text, start) or YEARS_BEFORE.search(text[max(0, start - 10):start]))
         try:
             mention = _from_jionlp(item, reference)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError):
@@ -117,8 +127,32 @@ def find_time(text: str, reference: date) -> list[Mention]:
         if not any(s < own.end and own.start < e for s, e in taken):
             mentions.append(Mention("date", own.start, own.end, text[own.start:own.end], value=own.value, assumed=own.assumed))
         taken.append((own.start, own.end))
+    for m in YEARS_AND_MONTHS.finditer(text):  # "3年零6个月": one duration, whatever jionlp made of it
+        mentions = [x for x in mentions if not (x.start < m.end() and m.start() < x.end)]
+        mentions.append(Mention("months", m.start(), m.end(), m.group(0), amount=int(m.group(1)) * 12 + int(m.group(2))))
+        taken.append((m.start(), m.end()))
     for m in FALLBACK_DURATION.finditer(text):  # "参加工作5年,2019年10月…": a duration jionlp folded into a date
         if not any(s < m.end() and m.start() < e for s, e in taken) and float(m.group(1)) <= 60:
             months = float(m.group(1)) * (12 if m.group(2) == "年" else 1) + (6 if m.group(3) == "半" else 0)
             mentions.append(Mention("months", m.start(), m.end(), m.group(0), amount=months))
-    return sorted(mentions, key=lambda m: m.start)
+    return _same_year(text, sorted(mentions, key=lambda m: m.start))
+
+
+def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"2013年6月毕业，同年7月参加工作", "2017年6月毕业，7月份入职": a month without its year takes the year
+    of the date said before it (jionlp would give it the reference year)."""
+    out, previous = [], None
+    for m in mentions:
+        said_year = re.search(r"\d{2,4}\s*年|[./-]|今年|去年|前年|明年", m.text)
+        anchored = re.search(r"(同年|那年|当年|这年|那一年)", text[max(0, m.start - 4):m.start] + m.text[:3])
+        if m.kind == "date" and previous and (anchored or not said_year) and m.value.year == previous.value.year + (
+                m.value.year - previous.value.year):
+            value = m.value.replace(year=previous.value.year)
+            if not anchored and value < previous.value:
+                value = value.replace(year=previous.value.year + 1)
+            if anchored or not said_year:
+                m = Mention(m.kind, m.start, m.end, m.text, value=value, assumed=m.assumed, open_ended=m.open_ended)
+        if m.kind == "date" and re.search(r"\d{2,4}\s*年|[./-]", m.text):
+            previous = m
+        out.append(m)
+    return out

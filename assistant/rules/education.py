@@ -24,7 +24,9 @@ TYPO_READING = {"信息管理与信息系统": "信管理与信息系统"}  # th
 
 def major_match(facts: Facts, p: Parameters) -> str | None:
     """本专业, 相近专业 or 不相近 by 附件2 第十八条（一）; None when the major is unknown."""
-    return None if facts.major is None else _match(facts.major, p)[0]
+    if facts.major is None:
+        return None if facts.major_related is None else ("本专业或相近专业" if facts.major_related else "不相近")
+    return _match(facts.major, p)[0]
 
 
 def _match(said: str, p: Parameters) -> tuple[str, str]:
@@ -60,12 +62,14 @@ def required_education(facts: Facts, p: Parameters, table: str) -> Check:
     judged = f"{judged}；" if judged else ""
     if match == "不相近":
         return leaf("education.major", clauses, False,
-                    f"{judged}所学专业“{facts.major}”不属于机电制造技术本专业或相近专业目录，视为不具备规定学历。",
+                    f"{judged}所学专业{'“' + facts.major + '”' if facts.major else ''}不属于机电制造技术本专业或相近专业目录，"
+                    "视为不具备规定学历。",
                     facts={"major": facts.major})
     value = None if level is None or match is None else True
     needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
     return leaf("education.required", [*_rows(p, table, level), *clauses], value,
-                f"{judged}{level}学历，所学专业“{facts.major}”属{match}，具备规定学历。" if value else "需要知道学历和所学专业。",
+                f"{judged}{level}学历，所学专业{'“' + facts.major + '”' if facts.major else ''}属{match}，具备规定学历。"
+                if value else "需要知道学历和所学专业。",
                 facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
 
 

@@ -117,14 +117,25 @@ def _reminders(question: str, facts: Facts, p: Parameters) -> list[Check]:
 _TARGET = {"assistant_engineer": "助理工程师"}
 
 
+def _requirements(question: str, facts: Facts, p: Parameters) -> list[Check]:
+    """Conditions every application must meet besides the route (年度考核 二（二）5, 社保 二（二）7（3）,
+    继续教育 二（二）1): unknown, a reminder; known not met, the application does not meet them."""
+    asked = facts if facts.target is not None else facts.model_copy(update={"target": _TARGET.get(question, "工程师")})
+    return [assessment(asked, p), gates.social_insurance(facts, p), ce_hours(facts, p)]
+
+
 def _barred(question: str, main: Check, facts: Facts, p: Parameters) -> Check:
-    """An eligibility answer with a bar known not met: 不得申报 this year, whatever the route says."""
-    barred = [bar for bar in _bars(facts, p) if bar.truth is Truth.NOT_MET] if question in ELIGIBILITY else []
-    if not barred:
+    """An eligibility answer with a bar or a requirement known not met: not this year, whatever the route says."""
+    if question not in ELIGIBILITY:
         return main
-    return all_of("application", sorted({c for bar in barred for c in bar.clauses}), [main, *barred],
-                  f"本年度不得申报：{'；'.join(bar.sentence.rstrip('。') for bar in barred)}。"
-                  + ("申报条件本身已符合，但受上述限制。" if main.met else ""))
+    barred = [bar for bar in _bars(facts, p) if bar.truth is Truth.NOT_MET]
+    unmet = [req for req in _requirements(question, facts, p) if req.truth is Truth.NOT_MET]
+    if not barred and not unmet:
+        return main
+    said = (f"本年度不得申报：{'；'.join(bar.sentence.rstrip('。') for bar in barred)}。" if barred else "") + (
+        f"不符合申报要求：{'；'.join(req.sentence.rstrip('。') for req in unmet)}。" if unmet else "")
+    return all_of("application", sorted({c for check in barred + unmet for c in check.clauses}), [main, *barred, *unmet],
+                  said + ("学历、资历等申报条件本身已符合，但受上述限制。" if main.met else ""))
 
 
 def _route(check: Check) -> str | None:

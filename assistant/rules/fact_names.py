@@ -7,7 +7,8 @@ never a raw path or pydantic's English.
 from __future__ import annotations
 
 FACT_NAMES = {
-    "target": "申报资格", "education_level": "学历", "major": "所学专业", "graduation_date": "毕业时间",
+    "target": "申报资格", "education_level": "学历", "major": "所学专业", "major_related": "所学专业是否属本专业或相近专业",
+    "graduation_date": "毕业时间",
     "degree_origin": "学历取得地", "work_start_date": "参加专业技术工作时间", "title_level": "现专业技术职务",
     "title_series": "现职称系列", "title_appointed_date": "现职务聘任时间", "transferred_date": "转评时间",
     "machinery_work_start_date": "转岗从事机电工作时间", "technician_appointed_date": "技术员聘任时间",
@@ -44,7 +45,9 @@ ACHIEVEMENT_NAMES = {
     "provincial_papers": "省部级刊物或会议论文", "city_paper_awards": "市（厅）级以上优秀论文奖",
     "book_published": "省级以上出版社出版著作或译作", "standard_drafter": "国家、行业、地方标准起草者",
     "significant_benefit": "专利或技改带来显著效益", "high_level_talent": "高级以上人才", "annual_salary_yuan": "年薪（含税）",
-    "work_years": "从事工程技术工作年限", "obtained_after_title": "这些业绩成果是否都在聘任现职务之后取得",
+    "salary_meets_skip_level": "年薪（含税）是否达到30万元",
+    "work_years": "从事工程技术工作年限", "long_service": "从事工程技术工作是否满8年",
+    "obtained_after_title": "这些业绩成果是否都在聘任现职务之后取得",
 }
 MESSAGES = {
     "greater_than_equal": "不能小于 {ge}", "greater_than": "必须大于 {gt}", "less_than_equal": "不能大于 {le}",

@@ -87,6 +87,8 @@ class Achievements(_Model):
     significant_benefit: bool | None = None  # 专利或技改项目带来显著经济效益或行业影响
     high_level_talent: bool | None = None  # 台州市高层次人才分类目录中的“高级人才”
     annual_salary_yuan: Amount | None = None  # 年薪（含税）
+    salary_meets_skip_level: bool | None = None  # 年薪（含税）达到第七条（八）的数额, when only that is said
+    long_service: bool | None = None  # 从事工程技术工作满第六条（一）（7）的年限, when said without a start date
     obtained_after_title: bool | None = None  # 所依据的业绩成果都在任现职后取得（第十七条）
 
 
@@ -171,6 +173,7 @@ class Facts(_Model):
     target: Target | None = None
     education_level: EducationLevel | None = None
     major: Annotated[str, Field(min_length=1)] | None = None
+    major_related: bool | None = None  # 所学专业属本专业或相近专业, when said ("专业对口") without its name
     graduation_date: Day | None = None
     degree_origin: Literal["国内", "国外", "港澳台"] | None = None
     work_start_date: Day | None = None  # 开始从事机电（或相近）专业技术工作

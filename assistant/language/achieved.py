@@ -1,0 +1,160 @@
+"""Achievements as people list them (附件2 第六条, 第七条, 第十八条), each with its level, count and
+qualifier: only government titles count as honours (协会 titles do not), only 发明专利 that are granted
+and one's own (a company's patents are not), only 国家/行业/地方 standards (an 企业标准 is not), only a
+技术骨干 or 成员 of a technical centre (a company's 认定 is not a person's). Negation is read ("没有发明专利"
+is 0); "没有任何获奖" negates each kind it names, or all."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.clauses import Clause
+from assistant.language.reading import Reading
+
+LEVEL = r"(国家|全国|中国机械工业联合会|中国轻工业联合会|联合会|浙江省|浙江|省部|省|部|台州市|台州|市厅|市|厅|温岭市|温岭|县区|县|区)"
+LEVEL_OF = {"国家": "国家", "全国": "国家", "中国机械工业联合会": "省", "中国轻工业联合会": "省", "联合会": "省", "浙江省": "省",
+            "浙江": "省", "省部": "省", "省": "省", "部": "省", "台州市": "市", "台州": "市", "市厅": "市", "市": "市", "厅": "市",
+            "温岭市": "县", "温岭": "县", "县区": "县", "县": "县", "区": "县"}
+GRADE = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部")
+NOT_MINE = re.compile(r"公司名下|单位名下|厂里的|公司的专利|单位的专利|"
+                      r"(发明人|名单|里面)[^,，]{0,4}(没有|不是)(我|他|她)|没有(我|他|她)的名字|"
+                      r"集体|车间拿|车间获|团队拿了但")
+NONE_ACHIEVEMENTS = {"honor_level": "无", "science_award": "无", "product_award": "无", "first_set": "无",
+                     "invention_patents": 0, "key_project_level": "无", "tech_center_member_level": "无",
+                     "tech_center_core_level": "无", "main_finisher_solved_problem": False, "provincial_papers": 0,
+                     "city_paper_awards": 0, "book_published": False, "standard_drafter": False,
+                     "significant_benefit": False, "science_worker_honor_level": "无"}
+# Saying "啥也没有" also says one is no 高级人才 and has no 30万 salary; listing only some kinds does not.
+STANDING_NONE = {"high_level_talent": False, "salary_meets_skip_level": False}
+NAMED_NONE = {"奖": ("honor_level", "science_award", "product_award", "science_worker_honor_level"),
+              "荣誉": ("honor_level", "science_worker_honor_level"), "称号": ("honor_level", "science_worker_honor_level"),
+              "专利": ("invention_patents",), "项目": ("key_project_level",),
+              "论文": ("provincial_papers", "city_paper_awards"),
+              "著作": ("book_published",), "书": ("book_published",), "标准": ("standard_drafter",)}
+PRESUMED_NONE = "按您说的业绩判断：未提到的获奖、称号、专利、项目、论文、标准等按没有计算，如还有请告诉我"
+
+
+def _level(text: str) -> str | None:
+    """The level nearest before an achievement's name ("获得过浙江省科技进步三等奖" → 省)."""
+    found = list(re.finditer(LEVEL + r"(?:级|里|上|一级|政府)?", text))
+    return LEVEL_OF[found[-1].group(1)] if found else None
+
+
+def _nothing(reading: Reading, clause: Clause) -> None:
+    text = clause.text
+    named = [k for word, keys in NAMED_NONE.items() if word in text for k in keys]
+    everything = not named or re.search(r"别的|其他|其它|除此之外|此外|另外|啥也|什么都", text)
+    nothing = {**NONE_ACHIEVEMENTS, **STANDING_NONE} if everything else {k: NONE_ACHIEVEMENTS[k] for k in named}
+    for name, value in nothing.items():  # "除此之外没有别的…": nothing else at all
+        reading.set(f"achievements.{name}", value, text, clause.person, replace=not everything)
+
+
+def _patents(reading: Reading, clause: Clause, put, following: str) -> None:
+    """Granted 发明专利 only: "两项发明专利，其中一项已经授权，另一项还在实审" is one."""
+    text = clause.text + "," + following
+    at = text.index("发明专利")
+    if clause.negated_before(clause.start + at, 6) or re.search(r"发明专利[^,，]{0,4}(没有|一项也没|一个也没)", text):
+        put("invention_patents", 0)
+        return
+    granted = re.search(r"(\d+)\s*(?:项|个|件)?[^,，]{0,4}(?:已经|已)?授权", text)
+    pending = re.search(r"实审|在审|没授权|未授权|还没下来|申请中|在申请|受理", text)
+    count = re.search(r"(\d+)\s*(?:项|个|件|篇)?[^,，\d]{0,6}发明专利|发明专利[^,，\d]{0,4}(\d+)\s*(?:项|个|件)", text)
+    if granted and pending:
+        put("invention_patents", int(granted.group(1)))
+    elif pending and not granted:
+        put("invention_patents", 0)
+    elif count:
+        put("invention_patents", int(count.group(1) or count.group(2)))
+    else:
+        reading.set("achievements.invention_patents", 1, text, clause.person, presumed="“有发明专利”按1项授权发明专利计")
+
+
+def _centre(clause: Clause, put) -> None:
+    text = clause.text
+    m = re.search(r"(企业)?(技术中心|技术创新团队|创新团队|研发中心)", text)
+    level = _level(text[:m.start()])
+    rest = text[m.end():]
+    if not level:
+        return
+    if re.search(r"(没有|没|不在|不是)[^,，]{0,4}(我|他|她|名单)", text):  # "名单上没有他": the company's, not his
+        put("tech_center_core_level", "无")
+        put("tech_center_member_level", "无")
+        return
+    if re.search(r"骨干|负责人|核心|带头人|主任|主要成员", rest) or re.search(r"骨干", text[:m.start()]):
+        put("tech_center_core_level", level)
+        put("tech_center_member_level", level)
+    elif re.search(r"成员|一员|名单上有|里面有(我|他|她)|^的?人员", rest) or re.search(r"是[^,，]{0,10}$", text[:m.start()]):
+        put("tech_center_member_level", level)
+
+
+def _salary(clause: Clause, message: str, put) -> None:
+    text = clause.text
+    if re.search(r"税后|到手|实发|月薪|月工资", text):
+        return
+    if re.search(r"(年薪|工资|收入)[^,，]{0,6}(没|不到|没到|达不到|不够|不高|没有)", text):
+        put("salary_meets_skip_level", False)
+        return
+    m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
+        ("年薪" in message or re.search(r"税前|含税", text)) and
+        re.search(r"(?:税前|含税|总共|大概)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text))
+    if m:
+        put("annual_salary_yuan", float(m.group(1)) * (10000 if m.group(2) else 1))
+
+
+def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
+    for index, clause in enumerate(clauses):
+        text = clause.text
+        put = lambda name, value, c=clause: reading.set(f"achievements.{name}", value, c.text, c.person)  # noqa: E731
+        if clause.has("nothing") or re.search(r"没(有)?(啥|什么)(业绩|成果|奖|荣誉)|啥(业绩|成果|奖)都没", text):
+            _nothing(reading, clause)
+            continue
+        mine = not NOT_MINE.search(text)
+        if mine and (m := re.search(r"(科技先进工作者|劳动模范|劳模|先进工作者|先进个人|五一劳动奖章)", text)):
+            if clause.negated_before(clause.start + m.start(), 10):
+                put("honor_level", "无")
+            elif not NOT_GOVERNMENT.search(text) and (level := _level(text[:m.start()])):
+                put("honor_level", level)
+                if m.group(1) == "科技先进工作者":
+                    put("science_worker_honor_level", level)
+        science = re.search(r"(科技进步|科学技术进步|科技成果|自然科学|星火|技术发明|发明)奖?\s*(?:的)?\s*([一二三123])等奖", text)
+        if mine and (m := science):
+            if level := _level(text[:m.start()]):
+                award = {"level": level, "grade": GRADE[m.group(2)]}
+                if issuer := re.search(r"中国(机械工业|轻工业)联合会", text):
+                    award["issuer"] = issuer.group(0)
+                put("science_award", award)
+        if mine and (m := re.search(r"(优秀工业新产品|工业新产品|新产品|新技术|工程设计|工程咨询|工程建设|成果转化)"
+                                    r"(?:成果)?奖?\s*(?:的)?\s*"
+                                    r"([一二三123])等奖", text)):
+            if level := _level(text[:m.start()]):
+                kind = {"工程设计": "工程设计奖", "工程咨询": "工程咨询成果奖", "工程建设": "工程建设奖", "成果转化": "科技成果转化奖"}
+                put("product_award", {"level": level, "grade": GRADE[m.group(2)],
+                                      "kind": kind.get(m.group(1), "优秀工业新产品（新技术）奖")})
+        if mine and re.search(r"首台", text):
+            put("first_set", "国内" if "国内" in text else "省内" if re.search(r"省内|省装备|省重点", text) else "市")
+        if mine and "发明专利" in text:
+            _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
+        if m := re.search(r"重点[^,，]{0,6}(项目|工程)", text):
+            if "骨干" in text and (level := _level(text[:m.start()])):
+                put("key_project_level", level)
+        if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
+            _centre(clause, put)
+        _salary(clause, message, put)
+        if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
+            if re.search(r"(国家|国标|行业|行标|地方)\s*(级)?\s*(标准|规范)", text):
+                put("standard_drafter", not clause.negated_before(clause.start + text.find("标准"), 10))
+            elif re.search(r"企业标准|企标|团体标准|公司标准|厂标|公司的标准|企业的标准", text):
+                put("standard_drafter", False)
+        if "高级人才" in text or "高层次人才" in text:
+            put("high_level_talent", not clause.has("negation"))
+        if m := (re.search(r"(省级|省部级|国家级|核心|全国性|中文核心)[^,，]{0,8}(期刊|刊物|杂志)[^,，]{0,8}?(\d+)\s*篇", text) or
+                 re.search(r"(\d+)\s*篇[^,，]{0,8}(省级|省部级|国家级|核心|全国性)[^,，]{0,4}(期刊|刊物|杂志)", text)):
+            put("provincial_papers", int(m.group(3) if m.group(3).isdigit() else m.group(1)))
+        if re.search(r"(出版|出)[^,，]{0,4}(著作|专著|译作|书)", text):
+            put("book_published", not clause.has("negation"))
+        if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)", text) and re.search(r"主要完成|主持|牵头|带头", text):
+            put("main_finisher_solved_problem", True)
+        benefit = re.search(r"(显著|明显|很大|巨大|可观)(的)?(经济)?效益|行业[^,，]{0,6}(显著|很大|重大)影响", text)
+        if benefit and re.search(r"专利|技改|技术改造|改造项目", message):
+            put("significant_benefit", True)

@@ -1,0 +1,50 @@
+"""Presumptions over the whole conversation: what a reasonable person takes as meant but unsaid, said
+aloud in the answer and corrected with one word. They never override a fact the user gave."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.achieved import NONE_ACHIEVEMENTS, STANDING_NONE
+
+COUNTS = r"算吗|算不算|算哪|能算|属于|是不是|算是|算数|可以算|能不能算|计入"
+
+ENGINEER_QUESTIONS = {"engineer", "engineer_normal", "breakthrough", "breakthrough_general", "breakthrough_outstanding",
+                      "skip_level"}
+LISTED_ALL = "按您说的业绩判断：未提到的获奖、称号、专利、项目、论文、标准、年薪、从事工程技术年限等按不具备计算，如还有请告诉我"
+
+
+def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tuple[str, object, str]]]:
+    """The facts with the presumptions added, and each presumption as (fact, value, sentence). `asked` is the
+    asking clause: "县级劳模算吗" asks whether one item counts, not whether the list is complete."""
+    facts, made = dict(known), []
+    if question == "assistant_engineer" and facts.get("graduation_date") and not facts.get("work_start_date"):
+        made.append(("work_start_date", facts["graduation_date"], "按毕业后即从事本专业技术工作、一直未间断计算工作年限"))
+    if question in ENGINEER_QUESTIONS and facts.get("title_appointed_date") and not facts.get("title_level"):
+        made.append(("title_level", "助理工程师", "按您现任助理工程师（聘任时间即您说的时间）计算"))
+    level = facts.get("title_level") or next((v for n, v, _ in made if n == "title_level"), None)
+    series = facts.get("title_series")
+    if level in ("技术员", "助理工程师", "工程师") and not series and not facts.get("transferred_date"):
+        series = "机电"
+        made.append(("title_series", "机电", f"按您的{level}为机电系列计算，如是其他系列（如经济、会计）请告诉我"))
+    if question in ENGINEER_QUESTIONS and level == "助理工程师" and series == "机电" and not facts.get("major") \
+            and facts.get("major_related") is None and facts.get("education_level"):
+        made.append(("major_related", True, "您已是机电助理工程师，所学专业按机电本专业或相近专业计算，如不是请告诉我所学专业"))
+    achieved = facts.get("achievements") or {}
+    listed = [k for k, v in achieved.items() if k not in ("obtained_after_title", "annual_salary_yuan", *STANDING_NONE)]
+    if question in ENGINEER_QUESTIONS - {"engineer_normal"} and listed and not re.search(COUNTS, asked):
+        for name, none in {**NONE_ACHIEVEMENTS, **STANDING_NONE}.items():
+            if name not in achieved:
+                made.append((f"achievements.{name}", none, LISTED_ALL))
+        if not facts.get("work_start_date") and "long_service" not in achieved:
+            made.append(("achievements.long_service", False, LISTED_ALL))
+    for name, value, _ in made:
+        if name.startswith("achievements."):
+            facts["achievements"] = {**facts.get("achievements", {}), name.split(".", 1)[1]: value}
+        else:
+            facts[name] = value
+    return facts, made
+
+
+def sentences(made: list[tuple[str, object, str]]) -> list[str]:
+    return list(dict.fromkeys(sentence for _, _, sentence in made))
