@@ -15,6 +15,7 @@ from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, FactOut, MissingOut, VerdictOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
+from assistant.language.corrections import corrected
 from assistant.language.extract import Understanding, prepare, understand
 from assistant.language.intent import Intent, classify
 from assistant.language.presume import presume
@@ -57,6 +58,29 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
                 set(facts_said) & RELEVANT.get(key, set()):
             others.append(question)
     return others
+
+
+def _leaves(facts: dict, prefix: str = "") -> set[str]:
+    out = set()
+    for key, value in facts.items():
+        name = f"{prefix}{key}"
+        out |= _leaves(value, name + ".") if isinstance(value, dict) else {name}
+    return out
+
+
+def _drop(facts: dict, dotted: str) -> None:
+    *path, last = dotted.split(".")
+    for key in path:
+        facts = facts.get(int(key) if key.isdigit() and int(key) in facts else key, {})
+    if isinstance(facts, dict):
+        facts.pop(int(last) if last.isdigit() and int(last) in facts else last, None)
+
+
+def _deep_merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = _deep_merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
 
 
 def _target_for(question: str, facts: dict) -> tuple[dict, str]:
@@ -150,6 +174,9 @@ class OfflineAssistant:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
+        if fixed := corrected(text, session.last_text):  # "打错了，是25万": the earlier words, read again corrected
+            self._correct(session, u, fixed)
+        session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)
         if scope.out_of_scope:
             return self.refuse(scope.reason)
@@ -198,6 +225,18 @@ class OfflineAssistant:
                 "answer": f"{answer.answer}\n\n另外，{extra.answer}",
                 "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known_ids)]})
         return self._with_facts(answer, session)
+
+    def _correct(self, session: Session, u: Understanding, fixed: str) -> None:
+        """Read the earlier message again with the correction in it: its facts replace what it gave before,
+        and what only the wrong words gave ("骨干" corrected to "成员") is taken back."""
+        before = understand(session.last_text, self.reference, subject=session.person).reading
+        again = understand(fixed, self.reference, subject=session.person).reading
+        for person in ("self", "other"):
+            frame = session.facts if person == "self" else session.other
+            for name in _leaves(before.frames[person]) - _leaves(again.frames[person]):
+                _drop(frame, name)
+            u.reading.frames[person] = _deep_merge(u.reading.frames[person], again.frames[person])
+        u.reading.evidence = u.reading.evidence + again.evidence
 
     def _note_evidence(self, session: Session, u: Understanding, presumed: list | None = None, person: str = "self") -> None:
         """Keep what this turn read, with its words and turn number, and what was presumed over the whole

@@ -25,6 +25,7 @@ class Session:
     person: str = "self"  # whom the conversation is about now ("他是本科…" makes it "other")
     evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
     turn: int = 0
+    last_text: str = ""  # the user's previous message (normalised), for corrections ("打错了，是25万")
     last_used: float = field(default_factory=time.monotonic)
 
     def merged(self, new: dict, person: str = "self") -> dict:
@@ -49,6 +50,7 @@ class Session:
     def reset(self) -> None:
         self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
         self.person = "self"
+        self.last_text = ""
 
 
 class SessionStore:

@@ -75,11 +75,11 @@ def _centre(clause: Clause, put) -> None:
     m = re.search(r"(企业)?(技术中心|技术创新团队|创新团队|研发中心)", text)
     level = _level(text[:m.start()])
     rest = text[m.end():]
-    if not level:
-        return
     if re.search(r"(没有|没|不在|不是)[^,，]{0,4}(我|他|她|名单)", text):  # "名单上没有他": the company's, not his
         put("tech_center_core_level", "无")
         put("tech_center_member_level", "无")
+        return
+    if not level:
         return
     if re.search(r"骨干|负责人|核心|带头人|主任|主要成员", rest) or re.search(r"骨干", text[:m.start()]):
         put("tech_center_core_level", level)

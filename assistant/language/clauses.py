@@ -77,8 +77,8 @@ def segment(text: str, person: str = "self") -> list[Clause]:
 
 
 TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗|是吗|吧|行吧|可以吧)$")
-VERDICT = re.compile(r"能|可以|够|行|符合|来得及|资格|合格|达标|满足|有戏|报得了|影响|算不算|可否|是否|满|"
-                     r"帮我看|帮忙看|帮我算|看看我的|判断")
+VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
+                     r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断")
 
 
 def asked_clause(clauses: list[Clause]) -> Clause | None:

@@ -27,6 +27,8 @@ RANKS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+    if m := re.search(r"(白|蓝|红|灰)(色)?(底|背景)", message):
+        reading.set("photo.background", m.group(1), m.group(0), person=person)
     if m := FORMATS.search(message):
         reading.set("photo.format", m.group(1).upper(), m.group(0), person=person)
     if m := PIXELS.search(message):
@@ -42,7 +44,10 @@ STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位�
 KINDS = [("professional", r"专业(?:科目|课)?"), ("general_public", r"一般公需(?:科目|课)?"),
          ("industry_public", r"行业公需(?:科目|课)?"), ("public", r"(?<![般业])公需(?:科目|课)?")]
 FIGURE = r"[^\d,，;；。]{0,5}?(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时|h)?"
-PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4年|这几年|累计|一共|总共|合计|总计|共\d")
+PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4年|这几年|累计|一共|总共|合计|总计|共\d|加起来|合起来|总的")
+YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:是|有|只有|才|:|：)?\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
+                          r"(?=[、,，;；。和\s]|$)")
+YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 
 
@@ -66,15 +71,18 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
     _activities(reading, clauses, mentions, reference)
-    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课", message):
-        return
+    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])", message):
+        return  # hours are talked about, or listed as "19年92、20年90"
+    for m in YEAR_FIGURES.finditer(message):  # "19年92、20年90、21年88": a year's total after each year
+        if 2000 + int(m.group(1)) in YEARS:
+            reading.set(f"ce.{2000 + int(m.group(1))}.total", float(m.group(2)), m.group(0), person=person)
     context: list[int] | str | None = None
     for clause in clauses:
         text = clause.text
-        years = [int(y) for y in re.findall(r"(20[12]\d)\s*年?(?:度)?", text) if int(y) in YEARS]
+        years = [2000 + int(y) for y in re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?", text) if 2000 + int(y) in YEARS]
         if EACH_YEAR.search(text):
-            targets: list[int] | str | None = list(YEARS)
-        elif PERIOD.search(text) and not (len(years) == 1):
+            targets = context = list(YEARS)
+        elif PERIOD.search(text) and len(years) != 1:
             targets = context = "period"
         elif len(years) == 1:
             targets = context = years
@@ -83,8 +91,10 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
         if targets is None:
             continue
         for name, value in _figures(text).items():
+            if targets != "period" and value > YEARLY_MOST.get(name, float("inf")):
+                targets = context = "period"  # "每年90，专业科目250学时": a four-year sum, by its size
             if targets == "period":
-                if name in ("total", "professional", "general_public"):
+                if name in YEARLY_MOST:
                     reading.set(f"ce_totals.{name}", value, text, person=person)
             else:
                 for year in targets:
@@ -154,6 +164,11 @@ def insurance(reading: Reading, clauses: list[Clause], message: str, person: str
 
 
 def assessments(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+    for m in re.finditer(r"(?<!\d)((?:(?:20)?[12]\d\s*年?度?\s*[、和及与,，]\s*)+)(?:(?:20)?[12]\d)\s*年?度?\s*(?:都|均|全)(?:是|为)?("
+                         + GRADES + ")", message):  # "20、21都是合格"
+        for year in re.findall(r"(?:20)?([12]\d)", m.group(0)):
+            if 2015 <= 2000 + int(year) <= 2022:
+                reading.set(f"assessments.{2000 + int(year)}", _grade(m.group(2)), m.group(0), person=person)
     for m in re.finditer(r"(?<!\d)(20)?([12]\d)\s*年度?[^,，。\d]{0,8}?(" + GRADES + ")", message):
         year = 2000 + int(m.group(2))
         if 2015 <= year <= 2022:

@@ -38,6 +38,9 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
             best, best_score = t.dim.split(".")[1], score
     if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
+    if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文", clause.text) and not (
+            clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
+        return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
     return best
 
 

@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from assistant.documents.normalize import arabic_numerals, normalize
 from assistant.language import achieved, conditions, items
 from assistant.language.clauses import Clause, asked_clause, segment
@@ -28,10 +26,8 @@ from assistant.language.events import (
 )
 from assistant.language.lexicon import repair_homophones
 from assistant.language.reading import Reading
+from assistant.language.replies import answer_to
 from assistant.language.timex import Mention, find_time
-
-YES = re.compile(r"^(是|是的|对|对的|有|有的|嗯|恩|没错|正确|是啊|对啊|有啊|交着|在交|合格|通过了)[。.!！]?$")
-NO = re.compile(r"^(没有|没|不是|否|无|不|没呢|还没|没有的|没过|不合格|没通过)[。.!！]?$")
 
 
 @dataclass
@@ -100,37 +96,20 @@ def _deadline_date(u: Understanding, reference: date) -> None:
 
 
 def _fill_pending(u: Understanding, pending: str, text: str, reference: date) -> None:
-    """A bare reply ("18年7月", "3年", "是的", "会计") answers the question the assistant just asked."""
+    """A bare reply ("18年7月", "3年", "没有", "会计") answers the question the assistant just asked."""
     reading, person = u.reading, u.person
     if reading.get(pending, person) is not None:
         return
-    dates = [m for m in u.loose if m.kind == "date"]
-    months = [m for m in u.loose if m.kind == "months"]
-    if pending.endswith("_date") and dates:
-        reading.set(pending, dates[0].value.isoformat(), dates[0].text, person)
-        if dates[0].assumed:
-            reading.notes.append(dates[0].assumed)
-    elif pending.endswith("_date") and months:
-        since = reference - relativedelta(months=int(months[0].amount))
-        reading.set(pending, since.isoformat(), months[0].text, person, presumed=f"“{months[0].text}”按往前推算")
-    elif pending.startswith("months_") and (months or re.search(r"(\d+)\s*个?月", text)):
-        count = int(months[0].amount) if months else int(re.search(r"(\d+)\s*个?月", text).group(1))
-        reading.set(pending, count, text, person)
-    elif YES.match(text.strip()) or NO.match(text.strip()):
-        value = bool(YES.match(text.strip()))
-        if pending in ("insured_now", "failed_2021", "new_achievements_since_2021", "transferred_in", "title_confirmed",
-                       "under_investigation", "practical_assessment_passed"):
-            reading.set(pending, value, text, person)
-        elif pending == "title_series" and value:
-            reading.set("title_series", "机电", text, person)
-        elif pending == "penalties" and not value:
-            reading.set("penalties", [], text, person)
-        elif pending == "falsification_years" and not value:
-            reading.set("falsification_years", [], text, person)
-    elif pending == "major" and len(text) <= 12 and not reading.get("major", person):
+    if pending == "major" and len(text) <= 12:
         said = re.sub(r"^(我)?(是)?(学)?(的)?|专业$|的$|专业的$", "", text.strip("。.!！"))
         if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", said):
             reading.set("major", said, text, person)
+        return
+    if len(text) > 40:
+        return  # a message of its own, not a reply
+    found = answer_to(pending, text, u.loose, reference)
+    if found and reading.get(found[0], person) is None:
+        reading.set(found[0], found[1], text, person)
 
 
 @dataclass

@@ -68,6 +68,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str) -> None:
                 continue
             if clause.negated_before(t.start, 4):  # "没评过助工": no title held (not a title applied for)
                 reading.set("title_level", "无", clause.text, person, replace=False)
+            elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
+                    re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
+                reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
                                          re.search(r"(报|申报|申请|评(?![上的了过完下]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):
@@ -82,7 +85,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str) -> None:
 def transferred_series(reading: Reading, clauses: list[Clause]) -> None:
     """"转评为机电助理工程师": after 转评 the title held is in the 机电 series, whatever series came before."""
     for clause in clauses:
-        if clause.has("events.transferred") and "机电" in clause.text and not re.search(r"(想|准备|打算|要|能不能|可以)转", clause.text):
+        done = re.search(r"转评(为|成|到|了)|已(经)?转评|转成(了)?机电|转到机电", clause.text)
+        if clause.has("events.transferred") and "机电" in clause.text and done and not clause.asks:
             reading.set("title_series", "机电", clause.text, clause.person)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.clauses import VERDICT
 from assistant.language.extract import Understanding
 from assistant.language.intent import Intent, classify
 
@@ -24,8 +25,6 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
             "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
             "assessment": {"assessments"}, "papers": {"papers"}, "disqualification": {"falsification_years", "under_investigation"},
             "penalty": {"penalties"}}
-VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
-                     r"还能|算不算|要不要|可否|能否|是否")
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
 
 
@@ -60,8 +59,12 @@ DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|�
 def topic_question(u: Understanding, text: str) -> str | None:
     """The engine question an informational turn is about ("走学历破格的话还需要啥条件" → 破格), so that a
     next message giving only facts ("有县科技进步三等奖…") is answered on it."""
-    asked = classify(u.asked.text if u.asked else text)
-    return next((_refine(q, text) for topic, q in TOPIC_QUESTION if topic in asked.topics and topic != "截止时间"), None)
+    for words in (u.asked.text if u.asked else text, text):
+        asked = classify(words)
+        found = next((_refine(q, text) for topic, q in TOPIC_QUESTION if topic in asked.topics and topic != "截止时间"), None)
+        if found:
+            return found
+    return None
 
 
 def _eligibility(known: dict, text: str) -> str | None:
@@ -116,8 +119,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
             return _refine(question, text), whole
-    if asks_verdict and not target and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
-        return gate, whole  # "之前被取消过资格…现在能报了吗"
+    eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
+    if asks_verdict and not target and not eligibility_known and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
+        return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
     if target and (asks_verdict or (said and not u.asked)):
         return _route(ELIGIBILITY[target], text, known), whole
     if (said or asks_verdict) and in_force:

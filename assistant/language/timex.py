@@ -139,19 +139,20 @@ def find_time(text: str, reference: date) -> list[Mention]:
 
 
 def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"2013年6月毕业，同年7月参加工作", "2017年6月毕业，7月份入职": a month without its year takes the year
-    of the date said before it (jionlp would give it the reference year)."""
+    """"2013年6月毕业，同年7月参加工作", "2017年6月毕业，7月份入职", "第二年7月才聘": a month without its year
+    takes the year of the date said before it (the next year for 第二年/次年); jionlp would give it the
+    reference year."""
     out, previous = [], None
     for m in mentions:
         said_year = re.search(r"\d{2,4}\s*年|[./-]|今年|去年|前年|明年", m.text)
-        anchored = re.search(r"(同年|那年|当年|这年|那一年)", text[max(0, m.start - 4):m.start] + m.text[:3])
-        if m.kind == "date" and previous and (anchored or not said_year) and m.value.year == previous.value.year + (
-                m.value.year - previous.value.year):
-            value = m.value.replace(year=previous.value.year)
+        before = text[max(0, m.start - 4):m.start] + m.text[:3]
+        anchored = re.search(r"同年|那年|当年|这年|那一年|第2年|第二年|次年|隔年|转年", before)
+        if m.kind == "date" and previous and (anchored or not said_year):
+            later = 1 if anchored and re.search(r"第2年|第二年|次年|隔年|转年", anchored.group(0)) else 0
+            value = m.value.replace(year=previous.value.year + later)
             if not anchored and value < previous.value:
-                value = value.replace(year=previous.value.year + 1)
-            if anchored or not said_year:
-                m = Mention(m.kind, m.start, m.end, m.text, value=value, assumed=m.assumed, open_ended=m.open_ended)
+                value = value.replace(year=previous.value.year + 1)  # "2017年12月…3月份": the March after
+            m = Mention(m.kind, m.start, m.end, m.text, value=value, assumed=m.assumed, open_ended=m.open_ended)
         if m.kind == "date" and re.search(r"\d{2,4}\s*年|[./-]", m.text):
             previous = m
         out.append(m)

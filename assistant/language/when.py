@@ -21,7 +21,7 @@ MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-z
 # "18.7聘的": a two-digit year with a dot only counts as a date before the event it dates (else 18.7 is a number).
 SHORT_DOT = re.compile(r"(?<![\d.])([012]\d)\.(\d{1,2})(?![\d.])"
                        r"(?=\s*(?:月份?)?\s*(?:的)?\s*(?:毕业|聘|入职|进|参加|开始|取得|评|转|拿|考|起))")
-ANCHORED_MONTH = re.compile(r"(?<=同年|那年|当年|这年)(\d{1,2})\s*月份?")
+ANCHORED_MONTH = re.compile(r"(?:(?<=同年|那年|当年|这年|次年|隔年|转年)|(?<=第2年)|(?<=第二年))(\d{1,2})\s*月份?")
 MONTH_ONLY = re.compile(r"(?<![\d年.\-/个])(\d{1,2})\s*月份?(?![\d日号底初中末])")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
 DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")

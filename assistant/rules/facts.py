@@ -159,6 +159,7 @@ class Paper(_Model):
 
 
 class Photo(_Model):
+    background: str | None = None  # 底色 as said: 白, 蓝, 红 (附件3 二1: 白底证件照)
     format: str | None = None
     bytes: Annotated[int, BeforeValidator(_not_bool), Field(gt=0)] | None = None
     width: Annotated[int, BeforeValidator(_not_bool), Field(gt=0)] | None = None

@@ -27,7 +27,13 @@ def photo(facts: Facts, p: Parameters) -> Check:
     size_rule = f"文件须大于{_size(lo)}且小于{_size(hi)}"
     pixels_rule = f"像素须大于{min_w}×{min_h}（宽×高）"
     ratio_rule = f"宽高比须在{r_lo}到{r_hi}之间"
-    return all_of("photo", CLAUSES, [
+    background = None if ph is None else ph.background
+    kinds = p.value("photo.kinds")
+    # 底色 is checked when said (a 证件照 is taken as white unless the applicant says otherwise)
+    colour = [] if background is None else [
+        leaf("photo.background", CLAUSES, background.startswith("白"), f"须为{kinds}，现为{background}底。",
+             params={"kinds": kinds})]
+    return all_of("photo", CLAUSES, colour + [
         leaf("photo.format", CLAUSES, None if fmt_name is None else fmt_name in formats,
              f"格式须为{'或'.join(formats)}" + ("" if fmt_name is None else f"，现为{fmt_name}。"),
              params={"formats": formats}, needs=["photo.format"]),

@@ -1,0 +1,58 @@
+"""Corrections: "打错了，是25万", "不是65，是56", "记错了，是区级的", "是三等奖，不是二等".
+
+A correction names the new value and sometimes the old one. The old value is found in what the user
+said before (named, or else the last thing of the same kind: an amount, a level, a grade, a percent, a
+date…), replaced there by the new one, and the corrected message is read again — so every fact the
+old words gave is given anew by the new words, with no per-fact repair code.
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKER = re.compile(r"不对|错了|说错|记错|打错|看错|写错|搞错|弄错|更正|纠正|改成|改为|应该是|其实是|不好意思|抱歉|哦不")
+PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而)?是\s*(?P<new>[^,，。;；]+)"),
+         re.compile(r"是\s*(?P<new>[^,，。;；]+?)\s*[,，]?\s*不是\s*(?P<old>[^,，。;；]+)"),
+         re.compile(r"(?:把)?(?P<old>[^,，。;；]+?)(?:改成|改为)(?P<new>[^,，。;；]+)"),
+         re.compile(r"(?P<old>[^,，。;；]+?)不对\s*[,，]?\s*(?:应该)?是\s*(?P<new>[^,，。;；]+)")]
+ONLY_NEW = re.compile(r"(?:是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；]+)$")
+KINDS = [  # a value's kind: the old value is the last thing of the same kind said before
+    r"\d+(?:\.\d+)?\s*%", r"\d+(?:\.\d+)?\s*万", r"\d+(?:\.\d+)?\s*(?:元|块)", r"[一二三123]等奖?",
+    r"(?:国家|省部|省|市厅|市|县|区)级?", r"(?:国家|行业|地方|企业|团体)标准", r"骨干|成员",
+    r"(?:\d{2,4})\s*年(?:\s*\d{1,2}\s*月)?", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]", r"\d{1,2}\s*月", r"中专|大专|本科|硕士|博士|研究生",
+    r"助理工程师|助工|工程师|中级|初级|技术员", r"jpe?g|png|bmp", r"\d+(?:\.\d+)?",
+]
+
+
+def _kind(value: str) -> str | None:
+    return next((k for k in KINDS if re.fullmatch(k, value.strip())), None)
+
+
+def corrected(message: str, before: str) -> str | None:
+    """The earlier message with the correction applied, or None when `message` corrects nothing in it."""
+    if not before or not MARKER.search(message) and not re.search(r"不是.+是|是.+不是", message):
+        return None
+    old = new = None
+    for pattern in PAIRS:
+        if m := pattern.search(message):
+            old, new = m.group("old").strip(), m.group("new").strip()
+            break
+    if new is None and (m := ONLY_NEW.search(message)):
+        new = m.group("new").strip()
+    if not new:
+        return None
+    new = re.sub(r"(的|了|吧|啊|呀)+$", "", new)
+    core = re.search("|".join(KINDS), new)
+    if old is not None and old in before:
+        kind = _kind(old)
+        spot = next((m for m in re.finditer(kind, before) if m.start() <= before.index(old) < m.end()), None) if kind else None
+        value = re.search(kind, new) if kind else None
+        if spot and value:  # "不是18年，是2019年5月聘的": the whole date said before, by the date of the same kind
+            return before[:spot.start()] + value.group(0) + before[spot.end():]
+        return before.replace(old, new, 1)
+    kind = _kind(core.group(0)) if core else None
+    found = list(re.finditer(kind, before)) if kind else []
+    if not found:
+        return None
+    spot = found[-1]
+    return before[:spot.start()] + core.group(0) + before[spot.end():]
