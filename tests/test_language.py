@@ -63,10 +63,11 @@ def _lookup(facts: dict, dotted: str):
 
 def _same_question(item: dict, asked: str) -> bool:
     """The question asked, by the assistant's documented conventions: "能报工程师吗" naming no achievement is
-    answered on the normal route (engineer_normal, offering 破格/越级); a question about a topic that gives no
+    answered on the normal route (engineer_normal, offering 破格/越级); a photo question giving some specs is
+    judged on those (photo_given); a question about a topic that gives no
     facts of the asker's ("照片要多大") is answered by quoting the rule (info)."""
     want = item["question"]
-    if want == asked or want == "engineer" and asked == "engineer_normal":
+    if want == asked or (want, asked) in (("engineer", "engineer_normal"), ("photo", "photo_given")):
         return True
     return asked == "info" and want not in ("out_of_scope", "hours_for_activity") and not item.get("facts")
 
@@ -83,18 +84,20 @@ def read(assistant, item):
     if item.get("pending"):
         session.pending = item["pending"]
     answer = assistant.answer(session, item["text"])
-    frame = session.other if item.get("person") == "other" else session.facts
+    person = "other" if item.get("person") == "other" else "self"
+    frame = session.other if person == "other" else session.facts
+    presumed = {e["name"] for e in session.evidence if e["presumed"] and e["person"] == person}
     asked = answer.verdict.question_id if answer.kind == "verdict" else {"refusal": "out_of_scope"}.get(answer.kind, "info")
-    return frame, asked
+    return frame, asked, presumed
 
 
 @pytest.mark.parametrize("item", list(_items()))
 def test_phrase_is_read_as_written(assistant, item):
-    frame, asked = read(assistant, item)
+    frame, asked, presumed = read(assistant, item)
     wrong = [f"{k}: want {v!r}, got {_lookup(frame, str(k))!r}" for k, v in _plain(item.get("facts") or {}).items()
              if not _matches(v, _lookup(frame, str(k)))]
     wrong += [f"{name} should be unknown, got {_lookup(frame, name)!r}" for name in item.get("absent", [])
-              if _lookup(frame, name) not in (None, {}, [])]
+              if _lookup(frame, name) not in (None, {}, []) and name not in presumed]  # a presumption is said aloud
     if "question" in item and not _same_question(item, asked):
         wrong.append(f"question: want {item['question']}, got {asked}")
     assert not wrong, "\n".join(wrong)

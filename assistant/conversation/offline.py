@@ -185,7 +185,7 @@ class OfflineAssistant:
         presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
         said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
         known = session.merged(said, person)
-        question, intent = decide(u, said, text, session.question if person == "self" else None, known)
+        question, intent = decide(u, said, text, session.question, known)
         if question is None:
             self._remember(session, u)
             session.question = topic_question(u, text) or session.question
@@ -202,6 +202,7 @@ class OfflineAssistant:
                           citations=[])
         verdict = check(question, parsed, self.corpus)
         session.store(facts, person)
+        self._remember_frame(session, u, "other" if person == "self" else "self")
         session.question = question if person == "self" else session.question
         session.pending = verdict.missing[0].fact if verdict.missing else None
         self._note_evidence(session, u, presumed, person)
@@ -256,15 +257,19 @@ class OfflineAssistant:
     def _remember(self, session: Session, u: Understanding) -> None:
         """Facts told before any question are kept for the questions to come (if they are possible)."""
         for person in ("self", "other"):
-            said = u.reading.frames[person]
-            if not said:
-                continue
-            try:
-                parse_facts(session.merged(said, person))
-            except UserError:
-                continue
-            session.store(session.merged(said, person), person)
+            self._remember_frame(session, u, person)
         self._note_evidence(session, u)
+
+    def _remember_frame(self, session: Session, u: Understanding, person: str) -> None:
+        """Keep one person's facts of this message ("我儿子学的土木…我自己是…": both are kept, each in its frame)."""
+        said = u.reading.frames[person]
+        if not said:
+            return
+        try:
+            parse_facts(session.merged(said, person))
+        except UserError:
+            return
+        session.store(session.merged(said, person), person)
 
     def _activity_hours(self, said: dict) -> Answer:
         """"能登记多少学时": the rule code's arithmetic for each activity, the cap, and the clauses it used."""

@@ -106,7 +106,9 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
     for index, clause in enumerate(clauses):
         text = clause.text
         put = lambda name, value, c=clause: reading.set(f"achievements.{name}", value, c.text, c.person)  # noqa: E731
-        if clause.has("nothing") or re.search(r"没(有)?(啥|什么)(业绩|成果|奖|荣誉)|啥(业绩|成果|奖)都没", text):
+        if clause.has("nothing") or re.search(r"没(有)?(啥|什么)(业绩|成果|奖|荣誉)|啥(业绩|成果|奖)都没|"
+                                             r"(没有|没|无)(任何|什么|啥|获过|拿过|评过|得过|发过|写过|参加过什么)?"
+                                             r"(奖|获奖|专利|论文|项目|称号|荣誉|标准|著作)", text):
             _nothing(reading, clause)
             continue
         mine = not NOT_MINE.search(text)

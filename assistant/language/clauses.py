@@ -47,6 +47,8 @@ def _person(clause: Clause, text: str) -> str | None:
 
 def _asks(clause: Clause) -> bool:
     text = clause.text.rstrip("?？!！。.,， ")
+    if re.search(r"([\u4e00-\u9fff])[不没]\1", text):
+        return True  # A-not-A: 会不会, 行不行, 够不够, 算不算, 有没有
     negations = clause.has("negation")
     for t in clause.has("asking"):
         if any(0 <= t.start - n.end <= 1 for n in negations):
@@ -78,7 +80,8 @@ def segment(text: str, person: str = "self") -> list[Clause]:
 
 TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗|是吗|吧|行吧|可以吧)$")
 VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
-                     r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断")
+                     r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断|没问题|行吧|可以吧|能过|过得了|得唔得|"
+                     r"可唔可以|认不认|让不让|通不通过|会不会|传得上|传不上|能传|能用|可用|有效|管用|有没有问题")
 
 
 def asked_clause(clauses: list[Clause]) -> Clause | None:

@@ -11,8 +11,10 @@ from assistant.language.reading import Reading
 from assistant.language.timex import Mention
 
 FORMATS = re.compile(r"(?<![a-z])(jpe?g|png|bmp|gif|webp|heic|tiff?)(?![a-z])", re.I)
-PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘|by)\s*(\d{2,5})|宽\s*(\d{2,5})[^\d]{0,4}高\s*(\d{2,5})", re.I)
-SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
+PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
+                    r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
+SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
+BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 GRADES = "基本合格|不合格|合格|优秀|称职|良好"
 YEARS = (2019, 2020, 2021, 2022)
 CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
@@ -35,7 +37,9 @@ def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "
         width, height = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         reading.set("photo.width", int(width), m.group(0), person=person)
         reading.set("photo.height", int(height), m.group(0), person=person)
-    if m := SIZE.search(message):
+    if m := BYTES.search(message):
+        reading.set("photo.bytes", int(m.group(1)), m.group(0), person=person)
+    elif m := SIZE.search(message):
         factor = 1024 if m.group(2).lower() in ("k", "kb", "千字节") else 1024 * 1024
         reading.set("photo.bytes", int(float(m.group(1)) * factor), m.group(0), person=person)
 
@@ -169,10 +173,10 @@ def assessments(reading: Reading, clauses: list[Clause], message: str, person: s
         for year in re.findall(r"(?:20)?([12]\d)", m.group(0)):
             if 2015 <= 2000 + int(year) <= 2022:
                 reading.set(f"assessments.{2000 + int(year)}", _grade(m.group(2)), m.group(0), person=person)
-    for m in re.finditer(r"(?<!\d)(20)?([12]\d)\s*年度?[^,，。\d]{0,8}?(" + GRADES + ")", message):
-        year = 2000 + int(m.group(2))
+    for m in re.finditer(r"(?<!\d)(?:(20)([12]\d)\s*年?|()([12]\d)\s*年)度?[^,，。\d]{0,8}?(" + GRADES + ")", message):
+        year = 2000 + int(m.group(2) or m.group(4))
         if 2015 <= year <= 2022:
-            reading.set(f"assessments.{year}", _grade(m.group(3)), m.group(0), person=person)
+            reading.set(f"assessments.{year}", _grade(m.group(5)), m.group(0), person=person)
     if m := re.search(r"(近|最近|这)?(3|三|几)年[^,，。]{0,6}考核[^,，。]{0,4}(都|均|全)(是|为)?(" + GRADES + ")", message) or \
             re.search(r"考核[^,，。]{0,6}(一直|每年|年年|都|均)(是|为)?(" + GRADES + ")", message):
         for year in (2019, 2020, 2021):

@@ -85,7 +85,7 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
     loose = []
     for i, clause in enumerate(clauses):
         for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
-            if clause.asks and re.search(r"(到|截至|截止)$", message[clause.start:mention.start]):
+            if re.search(r"(到|截至|截止|算到)$", message[clause.start:mention.start].rstrip()):
                 continue  # "到2022年底够不够": the measuring point
             role = _role(clause, mention.start, mention.end)
             after = clauses[i + 1] if i + 1 < len(clauses) else None

@@ -24,7 +24,7 @@ from assistant.language.events import (
     presume_appointed_from_obtained,
     presume_machinery_work,
 )
-from assistant.language.lexicon import repair_homophones
+from assistant.language.lexicon import lexicon, repair_homophones
 from assistant.language.reading import Reading
 from assistant.language.replies import answer_to
 from assistant.language.timex import Mention, find_time
@@ -48,7 +48,11 @@ class Understanding:
 
 
 def prepare(text: str) -> str:
-    return repair_homophones(arabic_numerals(normalize(text)))
+    """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin."""
+    text = arabic_numerals(normalize(text))
+    for word, mandarin in lexicon()["dialect"].items():
+        text = text.replace(word, mandarin)
+    return repair_homophones(text)
 
 
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
@@ -59,7 +63,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     mentions = find_time(text, reference)
     items.education(reading, clauses)
     items.major(reading, clauses)
-    items.titles(reading, clauses, text)
+    items.titles(reading, clauses, text, bare_title=pending in (None, "target"))
     items.no_title(reading, clauses)
     items.transferred_series(reading, clauses)
     achieved.achievements(reading, clauses, text)

@@ -52,7 +52,9 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
                 reading.set("major", said, text, clause.person, replace=False)
 
 
-def titles(reading: Reading, clauses: list[Clause], message: str) -> None:
+def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
+    """Titles held and applied for; `bare_title`: a message that is only a title ("中级") names the one applied
+    for (unless the assistant just asked which title is held)."""
     order = ["技术员", "助理工程师", "工程师"]
     for clause in clauses:
         person = clause.person
@@ -71,6 +73,11 @@ def titles(reading: Reading, clauses: list[Clause], message: str) -> None:
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
+            elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
+                                                                      + r"\s*(的|吧|啊|呀)?", message.strip("?？。.!！ ")) or re.match(
+                    r"(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|需要什么条件|要几年|还能报)",
+                    message[t.end:t.end + 6])):
+                reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
                                          re.search(r"(报|申报|申请|评(?![上的了过完下]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):

@@ -7,7 +7,7 @@ import re
 
 from assistant.language.achieved import NONE_ACHIEVEMENTS, STANDING_NONE
 
-COUNTS = r"算吗|算不算|算哪|能算|属于|是不是|算是|算数|可以算|能不能算|计入"
+COUNTS = r"算吗|算不算|算哪|能算|属于|算是|算数|可以算|能不能算|计入"
 
 ENGINEER_QUESTIONS = {"engineer", "engineer_normal", "breakthrough", "breakthrough_general", "breakthrough_outstanding",
                       "skip_level"}

@@ -28,13 +28,15 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
 
 
-def _refine(question: str, text: str) -> str:
+def _refine(question: str, text: str, said: dict | None = None) -> str:
     if question == "breakthrough" and "突出" in text:
         return "breakthrough_outstanding"
     if question == "breakthrough" and "一般破格" in text:
         return "breakthrough_general"
     if question == "disqualification" and "罚" in text and not re.search(r"造假|伪造|弄虚作假", text):
         return "penalty"
+    if question == "photo" and said and len(said.get("photo") or {}) < 4:
+        return "photo_given"  # "480×640的能用吗": judged on what was given, the rest named
     return question
 
 
@@ -51,6 +53,7 @@ def _key(question: str) -> str:
     return "breakthrough" if question.startswith("breakthrough") else question
 
 
+STANDING = {"education_level", "title_level", "title_appointed_date", "work_start_date", "achievements", "target"}
 GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
          ("penalties", "penalty"), ("failed_2021", "rule_2021")]
 DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|时间安排|开始申报|最晚|最后一天")
@@ -59,7 +62,9 @@ DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|�
 def topic_question(u: Understanding, text: str) -> str | None:
     """The engine question an informational turn is about ("走学历破格的话还需要啥条件" → 破格), so that a
     next message giving only facts ("有县科技进步三等奖…") is answered on it."""
-    for words in (u.asked.text if u.asked else text, text):
+    if not u.asked and (len(text) > 12 or not re.search(r"要求|条件|规定|怎么|多少|规则|标准", text)):
+        return None  # a statement ("有2篇省部级论文") keeps the question in force; "照片的要求" asks
+    for words in ((u.asked.text,) if u.asked else ()) + (text,):
         asked = classify(words)
         found = next((_refine(q, text) for topic, q in TOPIC_QUESTION if topic in asked.topics and topic != "截止时间"), None)
         if found:
@@ -100,7 +105,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如)?.{0,12}(呢|吗)?$", asked_text))
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
-            question = _refine(question, text)
+            question = _refine(question, text, said)
             relevant = set(said) & RELEVANT.get(_key(question), set())
             if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
                     r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
@@ -118,18 +123,20 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return _route("engineer", text, known), whole  # "助工满4年了吗": years in the title held, for the next one
     for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
-            return _refine(question, text), whole
+            return _refine(question, text, said), whole
     eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
     if asks_verdict and not target and not eligibility_known and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
     if target and (asks_verdict or (said and not u.asked)):
         return _route(ELIGIBILITY[target], text, known), whole
-    if (said or asks_verdict) and in_force:
-        return in_force, whole  # a reply that answers the last turn's questions, or "这样能凑够3项吗"
+    if in_force and (said or asks_verdict or (not u.asked and len(text) <= 20)):
+        return in_force, whole  # a reply that answers the last turn's questions ("有的", "没有"), or "这样能凑够3项吗"
     if asks_verdict and (titles or re.search(r"报|评|申请|满|够", asked_text)):
         if "工程师" in asked.topics:
             return _route("engineer", text, known), whole
         if "助理工程师" in asked.topics:
             return "assistant_engineer", whole
         return _eligibility(known, text), whole
+    if not u.asked and STANDING.intersection(said):
+        return _eligibility(known, text), whole  # facts and no question ("硕士，电机与电器，助工20年9月聘的")
     return None, whole

@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 FULL = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:年|[.\-/])\s*(\d{1,2})(?:\s*(?:月|[.\-/])\s*(\d{1,2})\s*[日号]?|\s*月)?(?!\d)")
 RELATIVE = re.compile(r"(今年|去年|前年)(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?")
+LAST_MONTH = re.compile(r"上个?月|这个月|本月|上上个?月")
 MONTH_DAY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})[日号]")
 MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-zA-Z%]|年|个|万|学时|岁))")
 # "18.7聘的": a two-digit year with a dot only counts as a date before the event it dates (else 18.7 is a number).
@@ -73,6 +74,10 @@ def find_dates(text: str, reference: date) -> list[Found]:
             add(m, _safe(year, int(m.group(2)), int(m.group(3)) if m.group(3) else None))
         else:
             add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
+    for m in LAST_MONTH.finditer(text):  # "上个月刚跳槽": a month back from the reference day
+        back = {"上个月": 1, "上月": 1, "这个月": 0, "本月": 0, "上上个月": 2, "上上月": 2}[m.group(0)]
+        month = reference.replace(day=1) - relativedelta(months=back)
+        add(m, _safe(month.year, month.month, None))
     for m in MONTH_DAY.finditer(text):
         add(m, _safe(reference.year, int(m.group(1)), int(m.group(2))))
     for m in MONTH_DOT_DAY.finditer(text):

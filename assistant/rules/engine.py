@@ -26,7 +26,7 @@ from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
 from assistant.rules.params import Parameters, parameters_for
 from assistant.rules.performance import performance
-from assistant.rules.photo import photo
+from assistant.rules.photo import photo, photo_given
 from assistant.rules.skip_level import skip_level
 from assistant.rules.transfer import transfer_question
 from assistant.rules.verdict import OUTCOME, Reminder, Verdict, citations_for, missing_facts, trace_of
@@ -59,6 +59,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "transfer": ("是否须要转评", transfer_question),
     "ce_hours": ("继续教育学时是否达到要求", ce_hours),
     "photo": ("证件照是否符合要求", photo),
+    "photo_given": ("证件照（按给出的信息）是否符合要求", photo_given),
     "deadline": ("办理时间是否在规定时间内", deadline),
     "social_insurance": ("社保是否符合要求", gates.social_insurance),
     "rule_2021": ("2021年未通过者能否申报", gates.rule_2021),

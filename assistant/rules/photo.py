@@ -50,3 +50,14 @@ def photo(facts: Facts, p: Parameters) -> Check:
              needs=[n for n, v in (("photo.width", w), ("photo.height", h)) if v is None]),
     ], f"证件照要求：{p.value('photo.kinds')}，{'/'.join(formats)}，"
        + "，".join(rule.replace("须", "") for rule in (size_rule, pixels_rule, ratio_rule)) + "。")
+
+
+def photo_given(facts: Facts, p: Parameters) -> Check:
+    """"480×640的能用吗", ".jpeg认不认": the requirements the applicant asked about, those whose facts were
+    given; the others are named in the sentence so the answer can remind of them."""
+    whole = photo(facts, p)
+    asked = [child for child in whole.children if not child.unknown]
+    if not asked:
+        return whole
+    rest = [child.sentence.split("，现为")[0].rstrip("。") for child in whole.children if child.unknown]
+    return all_of("photo_given", CLAUSES, asked, "按您给出的照片信息判断" + (f"；另须{'，'.join(rest)}。" if rest else "。"))
