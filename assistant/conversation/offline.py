@@ -203,7 +203,7 @@ class OfflineAssistant:
         verdict = check(question, parsed, self.corpus)
         session.store(facts, person)
         self._remember_frame(session, u, "other" if person == "self" else "self")
-        session.question = question if person == "self" else session.question
+        session.question = question
         session.pending = verdict.missing[0].fact if verdict.missing else None
         self._note_evidence(session, u, presumed, person)
         assumptions = list(dict.fromkeys(u.reading.notes + [e["presumed"] for e in session.evidence

@@ -61,6 +61,7 @@ def arabic_numerals(text: str) -> str:
             return number
 
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda m: convert(m) + "%", text)
+    text = re.sub(r"十几年", "10多年", text)  # "做了十几年": at least ten years (never more than said)
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)
     text = re.sub(r"(?<![零〇一二三四五六七八九十\d])[零〇]([一二三四五六七八九])(?=年)",
                   lambda m: "0" + "一二三四五六七八九".index(m.group(1)).__add__(1).__str__(), text)

@@ -155,8 +155,12 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             put("provincial_papers", int(m.group(3) if m.group(3).isdigit() else m.group(1)))
         if re.search(r"(出版|出)[^,，]{0,4}(著作|专著|译作|书)", text):
             put("book_published", not clause.has("negation"))
-        if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)", text) and re.search(r"主要完成|主持|牵头|带头", text):
-            put("main_finisher_solved_problem", True)
+        if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)", text):
+            nearby = ",".join(c.text for c in clauses[index:index + 2])
+            if m := re.search(r"排(?:名)?第?\s*(\d+)|第\s*(\d+)\s*(?:名|位)", nearby):  # 主要完成者: the first three (第十八条（三）)
+                put("main_finisher_solved_problem", int(m.group(1) or m.group(2)) <= 3)
+            elif re.search(r"主要完成|主持|牵头|带头|负责人", nearby):
+                put("main_finisher_solved_problem", True)
         benefit = re.search(r"(显著|明显|很大|巨大|可观)(的)?(经济)?效益|行业[^,，]{0,6}(显著|很大|重大)影响", text)
         if benefit and re.search(r"专利|技改|技术改造|改造项目", message):
             put("significant_benefit", True)

@@ -30,10 +30,13 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
 
 
 def major(reading: Reading, clauses: list[Clause]) -> None:
+    """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
     p = parameters_for(2022)
     listed = sorted({*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases")}, key=len, reverse=True)
     names = listed + sorted(lexicon()["other_majors"], key=len, reverse=True)
+    order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
+    found: dict[str, list[tuple[int, str, Clause]]] = {}
     for clause in clauses:
         text = clause.text
         known = next((n for n in names if normalize(n) in text), None)
@@ -41,15 +44,18 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
         if re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text):
             continue  # "能报机电专业的助理工程师吗": the series applied for, not what was studied
-        if known:
-            reading.set("major", known, text, clause.person, replace=False)
-        elif STUDY.search(text):
+        said = known
+        if not said and STUDY.search(text):
             candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),
                           *re.finditer(r"^学([\u4e00-\u9fff]{2,8}?)的$", text),
                           *re.finditer(r"(?:^|是|我|读|念|中专|大专|专科|本科|硕士|研究生|博士)([\u4e00-\u9fff]{2,8}?)专业", text)]
             said = next((m.group(1) for m in candidates if not NOT_A_MAJOR.search(m.group(1))), None)
-            if said:
-                reading.set("major", said, text, clause.person, replace=False)
+        if said:
+            rank = max((order.index(t.value) for t in clause.has("education")), default=-1)
+            found.setdefault(clause.person, []).append((rank, said, clause))
+    for person, majors in found.items():
+        rank, said, clause = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)
+        reading.set("major", said, clause.text, person)
 
 
 def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
@@ -68,6 +74,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         for t in clause.has("title"):
             if any(s.start <= t.start < s.end for s in clause.has("other_series")):
                 continue
+            if (m := re.match(r"[(（]([\u4e00-\u9fff]{2,6})[)）]", message[t.end:t.end + 8])) and not re.search(
+                    r"机电|机械|电气|电机|自动化|机电一体", m.group(1)):
+                reading.set("title_series", m.group(1), clause.text, person)  # "助理工程师（化工工艺）": another series
             if clause.negated_before(t.start, 4):  # "没评过助工": no title held (not a title applied for)
                 reading.set("title_level", "无", clause.text, person, replace=False)
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \

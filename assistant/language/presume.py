@@ -32,7 +32,7 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
         made.append(("major_related", True, "您已是机电助理工程师，所学专业按机电本专业或相近专业计算，如不是请告诉我所学专业"))
     achieved = facts.get("achievements") or {}
     listed = [k for k, v in achieved.items() if k not in ("obtained_after_title", "annual_salary_yuan", *STANDING_NONE)]
-    if question in ENGINEER_QUESTIONS - {"engineer_normal"} and listed and not re.search(COUNTS, asked):
+    if question in ENGINEER_QUESTIONS - {"engineer_normal"} and listed and (len(listed) >= 2 or not re.search(COUNTS, asked)):
         for name, none in {**NONE_ACHIEVEMENTS, **STANDING_NONE}.items():
             if name not in achieved:
                 made.append((f"achievements.{name}", none, LISTED_ALL))

@@ -91,7 +91,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
     asked = classify(asked_text) if u.asked else whole
-    asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text))
+    asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
     if "技能人才" in asked.topics and not set(said) - {"target"}:
         return None, whole  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
     for intent in (asked, whole):
@@ -130,6 +130,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if target and (asks_verdict or (said and not u.asked)):
         return _route(ELIGIBILITY[target], text, known), whole
     if in_force and (said or asks_verdict or (not u.asked and len(text) <= 20)):
+        if in_force in ELIGIBILITY.values() or in_force == "engineer_normal":
+            return _eligibility(known, text) if not target else _route(ELIGIBILITY[target], text, known), whole
         return in_force, whole  # a reply that answers the last turn's questions ("有的", "没有"), or "这样能凑够3项吗"
     if asks_verdict and (titles or re.search(r"报|评|申请|满|够", asked_text)):
         if "工程师" in asked.topics:
