@@ -317,6 +317,7 @@ class OfflineAssistant:
     def from_verdict(self, verdict: Verdict, assumptions: list[str]) -> Answer:
         main_ids = [c for step in decisive_steps(verdict) for c in step.clauses]
         failed_ids = [c for r in verdict.reminders if r.result == "not_met" for c in r.clauses]
+        failed_ids += [c for r in verdict.settled for c in r.clauses]
         return Answer(
             answer=_verdict_text(verdict, assumptions, self.reference), mode="offline",
             kind="verdict",

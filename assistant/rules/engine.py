@@ -156,13 +156,23 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
     if facts.dates_to_month:
         main.sentence += "（" + "".join(_month_only(facts)) + "）"
     route = _route(answer) if main is answer else None
-    reminders = [r for r in _reminders(question, facts, p) if r.truth is not Truth.MET]
+    every = _reminders(question, facts, p)
+    reminders = [r for r in every if r.truth is not Truth.MET]
+    settled = [r for r in every if r.truth is Truth.MET and _raised(r)]
     return Verdict.model_construct(
         question=label, question_id=question, outcome=OUTCOME[main.truth], route=route, trace=trace_of(main),
         citations=citations_for([main, *reminders], corpus), missing=missing_facts(main),
         reminders=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses,
                                             missing=r.missing) for r in reminders],
-        notes=_notes(main, p) + _month_only(facts))
+        notes=_notes(main, p) + _month_only(facts),
+        settled=[Reminder.model_construct(rule=r.rule, result=r.truth.value, sentence=r.sentence, clauses=r.clauses)
+                 for r in settled])
+
+
+def _raised(check: Check) -> bool:
+    """A gate the applicant's facts engaged (a failure in 2021, a penalty, months insured…), not one met by
+    default: its leaves read a fact that says something happened."""
+    return any(value not in (None, False, [], {}, "无", 0) for node in check.walk() for value in node.facts.values())
 
 
 def _month_only(facts: Facts) -> list[str]:

@@ -54,6 +54,7 @@ class Verdict(BaseModel):
     missing: list[MissingFact]
     reminders: list[Reminder]
     notes: list[str]
+    settled: list[Reminder] = []  # gates the applicant's own facts met ("去年没过但今年有新业绩"): they decided too
 
 
 QUESTIONS_TO_ASK = {
