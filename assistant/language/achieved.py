@@ -27,7 +27,8 @@ NONE_ACHIEVEMENTS = {"honor_level": "无", "science_award": "无", "product_awar
                      "significant_benefit": False, "science_worker_honor_level": "无"}
 # Saying "啥也没有" also says one is no 高级人才 and has no 30万 salary; listing only some kinds does not.
 STANDING_NONE = {"high_level_talent": False, "salary_meets_skip_level": False}
-NAMED_NONE = {"奖": ("honor_level", "science_award", "product_award", "science_worker_honor_level"),
+NAMED_NONE = {"首台": ("first_set",), "论文奖": ("city_paper_awards",), "科技进步奖": ("science_award",), "新产品奖": ("product_award",),
+              "奖": ("honor_level", "science_award", "product_award", "science_worker_honor_level"),
               "荣誉": ("honor_level", "science_worker_honor_level"), "称号": ("honor_level", "science_worker_honor_level"),
               "专利": ("invention_patents",), "项目": ("key_project_level",),
               "论文": ("provincial_papers", "city_paper_awards"),
@@ -43,7 +44,11 @@ def _level(text: str) -> str | None:
 
 def _nothing(reading: Reading, clause: Clause) -> None:
     text = clause.text
-    named = [k for word, keys in NAMED_NONE.items() if word in text for k in keys]
+    named, rest = [], text
+    for word, keys in NAMED_NONE.items():  # most specific first: "优秀论文奖没有" is not every award
+        if word in rest:
+            named += keys
+            rest = rest.replace(word, "")
     everything = not named or re.search(r"别的|其他|其它|除此之外|此外|另外|啥也|什么都", text)
     nothing = {**NONE_ACHIEVEMENTS, **STANDING_NONE} if everything else {k: NONE_ACHIEVEMENTS[k] for k in named}
     for name, value in nothing.items():  # "除此之外没有别的…": nothing else at all
@@ -107,8 +112,9 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         text = clause.text
         put = lambda name, value, c=clause: reading.set(f"achievements.{name}", value, c.text, c.person)  # noqa: E731
         if clause.has("nothing") or re.search(r"没(有)?(啥|什么)(业绩|成果|奖|荣誉)|啥(业绩|成果|奖)都没|"
-                                             r"(没有|没|无)(任何|什么|啥|获过|拿过|评过|得过|发过|写过|参加过什么)?"
-                                             r"(奖|获奖|专利|论文|项目|称号|荣誉|标准|著作)", text):
+                                             r"(没有|没|无)(任何|什么|啥|获过|拿过|评过|得过|发过|写过|参加过什么|参加过)?(重点)?"
+                                             r"(奖|获奖|专利|论文|项目|称号|荣誉|标准|著作)|"
+                                             r"(首台|奖|专利|论文|项目|称号|荣誉|著作)(套)?(也)?(没有|没)", text):
             _nothing(reading, clause)
             continue
         mine = not NOT_MINE.search(text)

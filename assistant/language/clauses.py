@@ -38,7 +38,8 @@ class Clause:
 def _person(clause: Clause, text: str) -> str | None:
     others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")]
     # "我徒弟", "我们车间主任": a 我 that owns the other person is not the subject.
-    selves = [t for t in clause.has("person.self") if not any(
+    # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
+    selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 2 and text[t.end:o.start].strip("们的") == "")
         for o in others)]
     first = min(others + selves, key=lambda t: t.start, default=None)

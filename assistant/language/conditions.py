@@ -161,7 +161,7 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
 
 
 def insurance(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
-    if re.search(r"正常(缴费|参保|缴纳|在交|在缴)|一直在(交|缴)|现在(也)?在(交|缴)", message):
+    if re.search(r"正常(缴费|参保|缴纳|在交|在缴|交)|一直在(交|缴)|现在(也)?在(交|缴)|交着|没断|没有断|没停", message):
         reading.set("insured_now", True, "正常参保", person=person)
     elif re.search(r"停缴|断缴|断了|没(在)?交了|停了", message) and re.search(r"社保|保险", message):
         reading.set("insured_now", False, "停缴", person=person)
@@ -177,7 +177,11 @@ def assessments(reading: Reading, clauses: list[Clause], message: str, person: s
         year = 2000 + int(m.group(2) or m.group(4))
         if 2015 <= year <= 2022:
             reading.set(f"assessments.{year}", _grade(m.group(5)), m.group(0), person=person)
+    if m := re.search(r"(?:20)?19\s*(?:年)?\s*(?:到|至|-|~)\s*(?:20)?21\s*年?\s*(?:考核)?(?:都|均|全)(?:是|为)?(" + GRADES + ")", message):
+        for year in (2019, 2020, 2021):
+            reading.set(f"assessments.{year}", _grade(m.group(1)), m.group(0), person=person)
     if m := re.search(r"(近|最近|这)?(3|三|几)年[^,，。]{0,6}考核[^,，。]{0,4}(都|均|全)(是|为)?(" + GRADES + ")", message) or \
+            re.search(r"(近|最近)(3|三)年(都|均|全)(是|为)?(" + GRADES + ")", message) or \
             re.search(r"考核[^,，。]{0,6}(一直|每年|年年|都|均)(是|为)?(" + GRADES + ")", message):
         for year in (2019, 2020, 2021):
             reading.set(f"assessments.{year}", _grade(m.group(m.lastindex)), m.group(0), replace=False, person=person)
@@ -189,14 +193,18 @@ def _grade(word: str) -> str:
 
 def status(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     """调入 and 军转 (二（二）7（4））, and 学历 from abroad (二（二）7（2））, as people mention them."""
-    if re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message):
+    if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)|一直在(温岭|台州|本地|这)", message):
+        reading.set("transferred_in", False, "非调入", person=person)
+    elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message):
         reading.set("transferred_in", True, "调入或军转", person=person)
         if re.search(r"(还没|没有|未|尚未)[^,，。]{0,4}(确认|审定|认定)", message):
             reading.set("title_confirmed", False, "尚未审定确认", person=person)
         elif re.search(r"(已经|已)[^,，。]{0,4}(确认|审定|认定)", message):
             reading.set("title_confirmed", True, "已审定确认", person=person)
     degree = re.search(r"硕士|博士|本科|学位|学历|毕业", message)
-    if degree and re.search(r"国外|留学|海外|英国|美国|德国|日本|澳洲|澳大利亚|加拿大|新加坡", message):
+    if degree and re.search(r"(没有|没|不是|并非)[^,，。]{0,4}(在)?(国外|海外|留学)|国内的?学历|都是国内", message):
+        reading.set("degree_origin", "国内", "国内学历", person=person)
+    elif degree and re.search(r"国外|留学|海外|英国|美国|德国|日本|澳洲|澳大利亚|加拿大|新加坡", message):
         reading.set("degree_origin", "国外", "国外学历", person=person)
     elif re.search(r"香港|澳门|台湾|港澳台", message) and re.search(r"硕士|博士|本科|学位|学历|毕业", message):
         reading.set("degree_origin", "港澳台", "港澳台学历", person=person)
@@ -204,9 +212,10 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
 
 def history(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     """The 2021 rule (通知二（二）7（5）), discipline, papers and the step of a deadline question."""
-    if re.search(r"(去年|2021年?|上次|上一年)[^,，。]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过)", message):
+    if re.search(r"(去年|2021年?|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)", message):
         reading.set("failed_2021", True, "去年未通过", person=person)
-    elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了)|第一次(报|申报)|从没报过", message):
+    elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了|没有挂|没挂)|第一次(报|申报)|从没报过|只是没报|没去报",
+                   message):
         reading.set("failed_2021", False, "去年未参评", person=person)
     if re.search(r"(没|没有|无|未)[^,，。]{0,4}(新的?|什么新)[^,，。]{0,2}(业绩|成果|东西|项目|专利|奖)|"
                  r"(业绩|成果)[^,，。]{0,4}(没|没有)(变|增加|新)",
@@ -221,6 +230,10 @@ def history(reading: Reading, clauses: list[Clause], message: str, person: str =
 
 def _discipline(reading: Reading, message: str, person: str) -> None:
     """第十九条, 六（三）: under investigation, falsification found (and when), a technical accident."""
+    if re.search(r"(没|没有|从没|从来没|未)[^,，。]{0,3}(受过|被)?(处罚|罚款|罚过|处分|技术责任事故)", message):
+        reading.set("penalties", [], "无处罚", person=person)
+    if re.search(r"(没|没有|从没|从来没|未)[^,，。]{0,3}(弄虚作假|造假|作假)", message):
+        reading.set("falsification_years", [], "无弄虚作假", person=person)
     if re.search(r"(立案调查|被调查|接受调查|审查调查|处分期|处理阶段|处罚期|还在处理)", message) and not re.search(
             r"(没有|没|未|不)[^,，。]{0,3}(被)?(立案|调查|处分|处理)", message):
         reading.set("under_investigation", True, "正在立案调查或处分期", person=person)
@@ -234,6 +247,11 @@ def _discipline(reading: Reading, message: str, person: str) -> None:
         penalties = reading.get("penalties", person) or []
         if penalties:
             reading.set("penalties", [{**x, "technical_accident": True} for x in penalties], "技术责任事故", person=person)
+    if re.search(r"论文(我)?(没有|没写|没发)|没(有)?(写过|发过|发表过)?论文", message):
+        reading.set("papers", [], "无论文", person=person)
+    elif "论文" in message and re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) and \
+            not re.search(r"相似度|重复率|查重", message):
+        reading.set("papers", [{"third_party_report": False}], "无检索报告", person=person)
     if m := re.search(r"(相似度|重复率|查重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?", message):
         report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) else True
         reading.set("papers", [{"similarity_percent": float(m.group(2)), "third_party_report": report}], m.group(0), person=person)
