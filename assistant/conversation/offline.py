@@ -201,7 +201,7 @@ class OfflineAssistant:
             return Answer(answer=f"{exc.message}。请检查后再说一次，之前的信息仍然保留。", mode="offline", verdict=None,
                           citations=[])
         verdict = check(question, parsed, self.corpus)
-        session.store(facts, person)
+        session.store(known if presumed_target else facts, person)  # a target we presumed is not one they said
         self._remember_frame(session, u, "other" if person == "self" else "self")
         session.question = question
         session.pending = verdict.missing[0].fact if verdict.missing else None

@@ -46,7 +46,7 @@ def normalize(text: str) -> str:
 
 
 # A Chinese numeral counts as a number only before a unit: 四年, 两项, 九月一号, 三十万 — never in 一般.
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元岁倍%]|学时|小时)")
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元块岁倍期门科%]|学时|小时)")
 
 
 def arabic_numerals(text: str) -> str:

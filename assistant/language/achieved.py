@@ -100,7 +100,10 @@ def _salary(clause: Clause, message: str, put) -> None:
     if re.search(r"(年薪|工资|收入)[^,，]{0,6}(没|不到|没到|达不到|不够|不高|没有)", text):
         put("salary_meets_skip_level", False)
         return
+    text = re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万")  # "¥380,000", "30w"
     m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
+        "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
+        re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (
         ("年薪" in message or re.search(r"税前|含税", text)) and
         re.search(r"(?:税前|含税|总共|大概)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text))
     if m:

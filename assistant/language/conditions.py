@@ -18,7 +18,7 @@ BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 GRADES = "基本合格|不合格|合格|优秀|称职|良好"
 YEARS = (2019, 2020, 2021, 2022)
 CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
-    ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外"),
+    ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外|香港|澳门|台湾|新加坡"),
     ("（四）", r"(单位|企业|公司|厂里|厂)[^,，]{0,6}(组织|自己|内部|内训|培训)|自行组织|自己组织|内部培训|内训|学术研讨|研讨会|交流会"),
     ("（二）", r"备案|研修班|培训班|培训"), ("（五）", r"网络课件|网课|网上课程|面授|继续教育基地|课件"),
     ("（六）", r"课题|立法|规划|(制定|起草|参与)[^,，]{0,6}标准|标准[^,，]{0,4}(制定|起草)"),
@@ -55,6 +55,16 @@ YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 
 
+def year_of(text: str, reference: date) -> int | None:
+    """The CE year a clause names: 2021年, 21年, 去年, 前年, 今年."""
+    if m := re.search(r"(?<!\d)(?:20)?([12]\d)\s*年", text):
+        return 2000 + int(m.group(1))
+    for word, back in (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0), ("本年", 0)):
+        if word in text:
+            return reference.year - back
+    return None
+
+
 def _figures(text: str) -> dict[str, float]:
     """Hours by kind in one clause; a figure of hours named by no kind is the total ("2019年95学时")."""
     found, taken = {}, []
@@ -75,7 +85,7 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
     _activities(reading, clauses, mentions, reference)
-    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])", message):
+    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])", message):
         return  # hours are talked about, or listed as "19年92、20年90"
     for m in YEAR_FIGURES.finditer(message):  # "19年92、20年90、21年88": a year's total after each year
         if 2000 + int(m.group(1)) in YEARS:
@@ -84,6 +94,8 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     for clause in clauses:
         text = clause.text
         years = [2000 + int(y) for y in re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?", text) if 2000 + int(y) in YEARS]
+        if not years and (relative := year_of(text, reference)) in YEARS:
+            years = [relative]
         if EACH_YEAR.search(text):
             targets = context = list(YEARS)
         elif PERIOD.search(text) and len(years) != 1:
@@ -112,7 +124,9 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
         activity["quantity"] = days[0].amount
     elif m := re.search(r"(\d+(?:\.\d+)?)\s*万字", text):
         activity["quantity"] = float(m.group(1))
-    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个)", text):
+    elif m := re.search(r"(?:标的|标定|课件)[^\d]{0,4}(\d+(?:\.\d+)?)\s*(?:个)?学时", text):
+        activity["hours"] = float(m.group(1))
+    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个|期)", text):
         activity["quantity"] = float(m.group(1))
     elif re.search(r"一(门|科|项|篇|次|本)|高研班", text):
         activity["quantity"] = 1.0
@@ -148,7 +162,7 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         route = next((r for r, words in CE_ROUTES if re.search(words, clause.text)), None)
         if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
             route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
-        year = int(m.group(1)) if (m := re.search(r"(20[12]\d)", clause.text)) else reference.year
+        year = year_of(clause.text, reference) or reference.year
         if route is not None:
             found.append((year, _activity(clause, route, days)))
         elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):

@@ -63,7 +63,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
             reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
                         presumed="按换到现单位起在现单位缴纳社保计算")
     elif role == "penalty":
-        amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text)
+        amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text) or re.search(
+            r"(?:罚款|罚了)\s*(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)
         penalty = {"date": value.isoformat()}
         if amount:
             penalty["amount_yuan"] = float(amount.group(1)) * (10000 if amount.group(2) else 1)
@@ -75,6 +76,9 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
         reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
+        if role == "graduation" and re.search(r"(毕业(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,4}(进|入职|工作|上班|做|干|参加|开始)",
+                                              clause.text):
+            reading.set("work_start_date", value.isoformat(), clause.text, person)  # "16年毕业就进厂了"
     if mention.assumed and role in DATE_FACT:
         reading.notes.append(mention.assumed)
 
@@ -121,7 +125,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
                 continue  # the threshold asked about, or "近3年": not a fact
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
-            role = _role(clause, mention.start, mention.end) or previous
+            role = _role(clause, mention.start, mention.end) or previous or (
+                "work_start" if re.search(r"技术|设计|工艺|研发|干|做", clause.text) and not clause.asks else None)
             previous = role
             since = reference - relativedelta(months=months)
             said = f"“{mention.text}”按截至{cn_date(reference)}往前推算"

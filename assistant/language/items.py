@@ -67,8 +67,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         for t in clause.has("other_series"):
             reading.set("title_series", t.value, clause.text, person)
             reading.set("title_level", t.extra, clause.text, person)
-        applying = re.search(r"(报|申报|申请|评|考|升)[^,，是聘当拿有]{0,8}$", message[clause.start:(clause.has("title") or
+        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升)[^,，是聘当拿有]{0,8}$", message[clause.start:(clause.has("title") or
                                                                                   [clause])[0].start])
+        applying = applying or clause.asks and re.search(r"转评(成|为|到)?[^,，]{0,3}机电", clause.text)
         if clause.has("series_machinery") and not applying:  # "想评机电工程师" names the series applied for
             reading.set("title_series", "机电", clause.text, person)
         for t in clause.has("title"):
@@ -88,7 +89,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     message[t.end:t.end + 6])):
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
-                                         re.search(r"(报|申报|申请|评(?![上的了过完下]))[^,，是聘当拿有]{0,8}$",
+                                         re.search(r"(报|申报|申请|(?<!转)评(?![上的了过完下为成]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):
                 reading.set("target", t.value, clause.text, person)
             else:
@@ -109,7 +110,7 @@ def transferred_series(reading: Reading, clauses: list[Clause]) -> None:
 def no_title(reading: Reading, clauses: list[Clause]) -> None:
     """"没有任何职称", "没评过职称": the title held is none (技术员 is not a title one can lack silently)."""
     for clause in clauses:
-        if re.search(r"(没有|没|无|未)(任何|评过|评上|拿过|取得)?(的)?职称|职称(也)?(没有|没评|还没)", clause.text):
+        if re.search(r"(没有|没|无|未)(任何|评过|评上|拿过|取得|评)?(的)?职称|职称(也)?(没有|没评|还没)", clause.text):
             reading.set("title_level", "无", clause.text, clause.person)
 
 

@@ -135,7 +135,8 @@ def find_time(text: str, reference: date) -> list[Mention]:
         if not any(s < m.end() and m.start() < e for s, e in taken) and float(m.group(1)) <= 60:
             months = float(m.group(1)) * (12 if m.group(2) == "年" else 1) + (6 if m.group(3) == "半" else 0)
             mentions.append(Mention("months", m.start(), m.end(), m.group(0), amount=months))
-    return _same_year(text, sorted(mentions, key=lambda m: m.start))
+    plausible = [m for m in mentions if m.kind != "months" or 0 < m.amount <= 720]  # "3000万年" is no one's service
+    return _same_year(text, sorted(plausible, key=lambda m: m.start))
 
 
 def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-z
 SHORT_DOT = re.compile(r"(?<![\d.])([012]\d)\.(\d{1,2})(?![\d.])"
                        r"(?=\s*(?:月份?)?\s*(?:的)?\s*(?:毕业|聘|入职|进|参加|开始|取得|评|转|拿|考|起))")
 ANCHORED_MONTH = re.compile(r"(?:(?<=同年|那年|当年|这年|次年|隔年|转年)|(?<=第2年)|(?<=第二年))(\d{1,2})\s*月份?")
+SAME_MONTH = re.compile(r"当月|同月|同一个月|那个月")
 MONTH_ONLY = re.compile(r"(?<![\d年.\-/个])(\d{1,2})\s*月份?(?![\d日号底初中末])")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
 DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")
@@ -74,6 +75,10 @@ def find_dates(text: str, reference: date) -> list[Found]:
             add(m, _safe(year, int(m.group(2)), int(m.group(3)) if m.group(3) else None))
         else:
             add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
+    for m in SAME_MONTH.finditer(text):  # "20年7月毕业 当月入职": the month of the date before
+        earlier = [f for f in found if f.end <= m.start()]
+        if earlier:
+            add(m, (earlier[-1].value, earlier[-1].assumed))
     for m in LAST_MONTH.finditer(text):  # "上个月刚跳槽": a month back from the reference day
         back = {"上个月": 1, "上月": 1, "这个月": 0, "本月": 0, "上上个月": 2, "上上月": 2}[m.group(0)]
         month = reference.replace(day=1) - relativedelta(months=back)
