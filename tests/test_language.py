@@ -87,7 +87,8 @@ def read(assistant, item):
     person = "other" if item.get("person") == "other" else "self"
     frame = session.other if person == "other" else session.facts
     presumed = {e["name"] for e in session.evidence if e["presumed"] and e["person"] == person}
-    asked = answer.verdict.question_id if answer.kind == "verdict" else {"refusal": "out_of_scope"}.get(answer.kind, "info")
+    asked = answer.verdict.question_id if answer.kind == "verdict" else {
+        "refusal": "out_of_scope", "computed": "hours_for_activity"}.get(answer.kind, "info")
     return frame, asked, presumed
 
 

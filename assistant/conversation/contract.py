@@ -41,7 +41,7 @@ class FactOut(BaseModel):
 class Answer(BaseModel):
     answer: str
     # verdict: the engine decided; info: quoted from the notice; refusal: not covered; problem: unusable input
-    kind: Literal["verdict", "info", "refusal", "problem"] = "info"
+    kind: Literal["verdict", "computed", "info", "refusal", "problem"] = "info"  # computed: hours an activity gives
     mode: Literal["offline", "llm"]
     verdict: VerdictOut | None
     citations: list[CitationOut]

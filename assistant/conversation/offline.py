@@ -297,7 +297,7 @@ class OfflineAssistant:
             lines.insert(0, lead)
         cited = self._cite(ids)
         quote = "\n".join(f"规定原文：{c.label}：「{c.text}」" for c in cited[:2])
-        return Answer(answer="\n".join(lines) + "\n" + quote, mode="offline", verdict=None, citations=cited, kind="info")
+        return Answer(answer="\n".join(lines) + "\n" + quote, mode="offline", verdict=None, citations=cited, kind="computed")
 
     def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
         """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question."""

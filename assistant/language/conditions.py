@@ -50,7 +50,7 @@ KINDS = [("professional", r"专业(?:科目|课)?"), ("general_public", r"一般
 FIGURE = r"[^\d,，;；。]{0,5}?(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时|h)?"
 PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4年|这几年|累计|一共|总共|合计|总计|共\d|加起来|合起来|总的")
 YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:是|有|只有|才|:|：)?\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
-                          r"(?=[、,，;；。和\s]|$)")
+                          r"(?![\d.年月个万天号日%])")
 YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 

@@ -76,7 +76,7 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
         reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
-        if role == "graduation" and re.search(r"(毕业(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,4}(进|入职|工作|上班|做|干|参加|开始)",
+        if role == "graduation" and re.search(r"(毕业(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,8}(进|入职|工作|上班|做|干|参加|开始)",
                                               clause.text):
             reading.set("work_start_date", value.isoformat(), clause.text, person)  # "16年毕业就进厂了"
     if mention.assumed and role in DATE_FACT:
@@ -121,7 +121,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
     for clause in clauses:
         for mention in (m for m in mentions if m.kind == "months" and clause.start <= m.start < clause.end):
             before = message[clause.start:mention.start]
-            if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后)$", before):
+            if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后)$", before) or \
+                    re.match(r"\s*(的)?(工作)?(年限|要求|条件|规定)", message[mention.end:mention.end + 6]):
                 continue  # the threshold asked about, or "近3年": not a fact
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.

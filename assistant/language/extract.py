@@ -79,6 +79,10 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.history(reading, clauses, text, main)
     for person in ("self", "other"):
         presume_appointed_from_obtained(reading, person)
+        graduated = reading.get("graduation_date", person)
+        if graduated and not reading.get("work_start_date", person) and re.search(
+                r"毕业(后|以后|之后|就)[^,，。]{0,8}(一直|就)[^,，。]{0,6}(做|干|从事|在)", text):
+            reading.set("work_start_date", graduated, "毕业后一直做技术", person)  # said, not presumed
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)

@@ -31,7 +31,8 @@ TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("定义", ("是什么", "指什么", "什么意思", "算不算", "包括哪些", "是指", "哪些专业", "相近专业")),
     ("联系方式", ("电话", "联系", "地址", "咨询", "在哪")),
 ]
-OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "股票", "彩票", "医保报销", "房价",
+OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "下雨", "下雪", "气温", "高铁", "火车票", "机票", "股票",
+                "彩票", "医保报销", "房价",
                 "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师")
 # Out of scope only when the message is about nothing the notice covers: "2023年的学时怎么算" or "考公务员时
 # 违纪" are still questions about this notice.
@@ -61,7 +62,8 @@ def classify(text: str) -> Intent:
     for place in OTHER_PLACES:
         if place in text and not any(p in text for p in ("温岭", "台州")):
             intent.out_of_scope, intent.reason = True, place
-    intent.topics = [name for name, words in TOPICS if any(w in text for w in words)]
+    said = re.sub(r"不(走|想|用|打算|考虑|是|要)[^,，。？?]{0,2}?(破格|越级|转评)", "", text)  # "不走破格": not asked
+    intent.topics = [name for name, words in TOPICS if any(w in said for w in words)]
     weak = next((w for w in WEAK_OUT_OF_SCOPE if w in text), None)
     if weak and not intent.out_of_scope and (not intent.topics or weak[0].isdigit() and intent.topics == ["截止时间"]
                                             or weak == "明年" and "截止时间" in intent.topics):

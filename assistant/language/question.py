@@ -33,7 +33,7 @@ def _refine(question: str, text: str, said: dict | None = None) -> str:
         return "breakthrough_outstanding"
     if question == "breakthrough" and "一般破格" in text:
         return "breakthrough_general"
-    if question == "disqualification" and "罚" in text and not re.search(r"造假|伪造|弄虚作假", text):
+    if question == "disqualification" and re.search(r"罚|事故", text) and not re.search(r"造假|伪造|弄虚作假", text):
         return "penalty"
     if question == "photo" and said and len(said.get("photo") or {}) < 4:
         return "photo_given"  # "480×640的能用吗": judged on what was given, the rest named
@@ -127,6 +127,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
             return _refine(question, text, said), whole
     eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
+    if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
+        return "ce_hours", whole  # "我19年90，20年90，21年88，够吗"
     if asks_verdict and not target and not eligibility_known and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
     if target and (asks_verdict or (said and not u.asked)):
