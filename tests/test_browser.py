@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -144,10 +144,13 @@ def test_console_form_gives_verdict_script_and_trace(page):
     page.fill("#c-series textarea", "机电")
     page.fill("#c-appointed textarea", "2017-03-01")
     for elem, value in (("#c-education", "本科"), ("#c-title", "助理工程师")):
-        page.locator(f"{elem} input").fill(value)
-        page.keyboard.press("Enter")
+        page.locator(f"{elem} input").click()
+        page.get_by_role("option", name=value, exact=True).click()  # choose from the list, not type-and-hope
+        expect(page.locator(f"{elem} input")).to_have_value(value)
     page.click("#c-run")
-    page.wait_for_selector("#c-badge .badge[data-outcome='eligible']", timeout=30000)
+    page.wait_for_selector("#c-badge .badge[data-outcome]", timeout=30000)
+    outcome = page.get_attribute("#c-badge .badge", "data-outcome")
+    assert outcome == "eligible", page.inner_text("#c-trace")
     assert "正常申报" in page.inner_text("#c-badge")
     assert "根据通知规定，您符合" in page.input_value("#c-script textarea")
     assert "附件2/第四条/（二）/（1）" in page.inner_text("#c-trace")

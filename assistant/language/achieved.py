@@ -101,6 +101,7 @@ def _salary(clause: Clause, message: str, put) -> None:
         put("salary_meets_skip_level", False)
         return
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万")  # "¥380,000", "30w"
+    text = re.sub(r"(\d+)万(\d)千", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)  # "30万2千"
     m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (

@@ -72,8 +72,12 @@ def segment(text: str, person: str = "self") -> list[Clause]:
             start = m.end()
         if m and clauses and "?" in m.group(0):
             clauses[-1].asks = True
+    first = None
     for clause in clauses:
+        if clause.start and text[clause.start - 1] in "。!！?？" and not _person(clause, text):
+            person = first or person  # a new sentence with no subject is the narrator's again
         person = _person(clause, text) or person
+        first = first or person
         clause.person = person
         clause.asks = clause.asks or _asks(clause)
     return clauses

@@ -50,7 +50,12 @@ def _months_between(since: date, reference: date) -> int:
 
 
 def _insured(reading: Reading, clause: Clause, months: int, message: str, person: str) -> None:
-    name = "months_insured_in_unit" if UNIT_WORDS.search(clause.text) else "months_insured_in_city"
+    """Months insured: in the city (温岭/台州/本市/这边) or in the unit; insurance paid elsewhere (温州, 外省) counts for neither."""
+    if re.search(r"外省|省外|老家|温州|杭州|宁波|上海|江苏|广东|外地|别的城市|以前的城市", clause.text) and not re.search(
+            r"温岭|台州|本市|这边|这里", clause.text):
+        return
+    city = re.search(r"温岭|台州|本市|这边|这里|市里", clause.text)
+    name = "months_insured_in_unit" if UNIT_WORDS.search(clause.text) and not city else "months_insured_in_city"
     reading.set(name, months, clause.text, person)
 
 

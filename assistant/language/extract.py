@@ -98,6 +98,9 @@ def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
     dated = [m for m in u.loose if m.kind == "date" and m.value.year == reference.year]
+    if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
+        dated = [m for m in dated if any(c.start <= m.start < c.end and re.search(
+            r"报|交|提交|审核|核查|来得及|截止|还能|上传|送", c.text) for c in u.clauses)]
     if dated and u.reading.get("action_date", person) is None and all(
             u.reading.get(name, person) != dated[0].value.isoformat() for name in DATE_FACT.values()):
         u.reading.set("action_date", dated[0].value.isoformat(), dated[0].text, person)

@@ -83,6 +83,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
+            elif t.value != "技术员" and re.match(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求)",
+                                                   message[t.end:t.end + 5]):
+                reading.set("target", t.value, clause.text, person)  # "工程师的话我是不是还要等", "大专的要做几年"
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
                                                                       + r"\s*(的|吧|啊|呀)?", message.strip("?？。.!！ ")) or re.match(
                     r"(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|需要什么条件|要几年|还能报)",

@@ -44,6 +44,8 @@ def _entries() -> dict[str, list[tuple[str, str, str]]]:
     for group in ("events", "person"):
         for name, aliases in lex[group].items():
             out[f"{group}.{name}"] = [(alias, name, "") for alias in aliases]
+    out["person.other"] += [(f"{prefix}{name}", "other", "") for name in lex["surnames"] for prefix in ("老", "小")]
+    out["person.other"] += [(f"{name}某", "other", "") for name in lex["surnames"]]
     for dim in ("present", "negation", "nothing", "asking"):
         out[dim] = [(alias, alias, "") for alias in lex[dim]]
     return out
@@ -82,6 +84,9 @@ def tag(text: str, dims: tuple[str, ...] | None = None) -> list[Tag]:
                        key=lambda m: (m[0], -(m[1] - m[0])))
         last = -1
         for start, end, value, extra in found:
+            if text[start:end].isascii() and (text[start - 1:start].isalpha() and text[start - 1:start].isascii() or
+                                              text[end:end + 1].isalpha() and text[end:end + 1].isascii()):
+                continue  # "he" in "the": an English word matches whole words only
             if start >= last and not any(s <= start and end <= e for s, e in friends):
                 tags.append(Tag(dim, value, start, end, extra))
                 last = end

@@ -53,6 +53,7 @@ def _key(question: str) -> str:
     return "breakthrough" if question.startswith("breakthrough") else question
 
 
+ENGINEER_ROUTES = {"engineer_normal", "breakthrough", "breakthrough_general", "breakthrough_outstanding", "skip_level", "transfer"}
 STANDING = {"education_level", "title_level", "title_appointed_date", "work_start_date", "achievements", "target"}
 GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
          ("penalties", "penalty"), ("failed_2021", "rule_2021")]
@@ -62,6 +63,8 @@ DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|�
 def topic_question(u: Understanding, text: str) -> str | None:
     """The engine question an informational turn is about ("走学历破格的话还需要啥条件" → 破格), so that a
     next message giving only facts ("有县科技进步三等奖…") is answered on it."""
+    if re.match(r"^(我)?(想|要|打算|准备)?(走|申请|报)?(一般破格|业绩突出|破格|越级|转评)", text):
+        return _refine(dict(TOPIC_QUESTION)["破格" if "破格" in text or "突出" in text else "越级" if "越级" in text else "转评"], text)
     if not u.asked and (len(text) > 12 or not re.search(r"要求|条件|规定|怎么|多少|规则|标准", text)):
         return None  # a statement ("有2篇省部级论文") keeps the question in force; "照片的要求" asks
     for words in ((u.asked.text,) if u.asked else ()) + (text,):
@@ -92,6 +95,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     asked_text = u.asked.text if u.asked else text
     asked = classify(asked_text) if u.asked else whole
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
+    if u.asked and re.fullmatch(r"(那)?(是这样吗|是不是这样|对吗|对不对|是真的吗|是吗|真的吗|对吧)", asked_text.strip("?？。 ")):
+        asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked
     if "技能人才" in asked.topics and not set(said) - {"target"}:
         return None, whole  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
     for intent in (asked, whole):
@@ -114,6 +119,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                 return question, whole
             return None, whole
     target = known.get("target")
+    series, held = known.get("title_series"), known.get("title_level")
+    if target and series and series != "机电" and held == target and (asks_verdict or said):
+        return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     if "正常" in asked_text and target != "助理工程师" and ("工程师" in asked.topics or target):
         return "engineer_normal", whole
     titles = {"工程师", "助理工程师"} & set(asked.topics)
@@ -133,7 +141,10 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
     if target and (asks_verdict or (said and not u.asked)):
         return _route(ELIGIBILITY[target], text, known), whole
-    if in_force and (said or asks_verdict or (not u.asked and len(text) <= 20)):
+    if asks_verdict and in_force and in_force not in ELIGIBILITY.values() and in_force not in ENGINEER_ROUTES and \
+            re.search(r"报|评|申请|申报", asked_text) and not whole.topics:
+        return _eligibility(known, text) if not target else _route(ELIGIBILITY[target], text, known), whole  # "我能报吧"
+    if in_force and (said or asks_verdict or follow_up or (not u.asked and len(text) <= 20)):
         if in_force in ELIGIBILITY.values() or in_force == "engineer_normal":
             return _eligibility(known, text) if not target else _route(ELIGIBILITY[target], text, known), whole
         return in_force, whole  # a reply that answers the last turn's questions ("有的", "没有"), or "这样能凑够3项吗"
