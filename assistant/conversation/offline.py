@@ -15,7 +15,7 @@ from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, FactOut, MissingOut, VerdictOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
-from assistant.language.corrections import corrected
+from assistant.language.corrections import completed, corrected
 from assistant.language.extract import Understanding, prepare, understand
 from assistant.language.intent import Intent, classify
 from assistant.language.presume import presume
@@ -174,7 +174,7 @@ class OfflineAssistant:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
-        if fixed := corrected(text, session.last_text):  # "打错了，是25万": the earlier words, read again corrected
+        if fixed := corrected(text, session.last_text) or completed(text, session.last_text):  # "打错了，是25万"; "温岭市的"
             self._correct(session, u, fixed)
         session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)

@@ -26,6 +26,7 @@ class Clause:
     tags: list[Tag] = field(default_factory=list)
     person: str = "self"
     asks: bool = False
+    explicit: bool = False  # the person was named in this clause (not carried over)
 
     def has(self, dim: str) -> list[Tag]:
         return [t for t in self.tags if t.dim == dim or t.dim.startswith(dim + ".")]
@@ -76,9 +77,10 @@ def segment(text: str, person: str = "self") -> list[Clause]:
     for clause in clauses:
         if clause.start and text[clause.start - 1] in "。!！?？" and not _person(clause, text):
             person = first or person  # a new sentence with no subject is the narrator's again
-        person = _person(clause, text) or person
+        named = _person(clause, text)
+        person = named or person
         first = first or person
-        clause.person = person
+        clause.person, clause.explicit = person, bool(named)
         clause.asks = clause.asks or _asks(clause)
     return clauses
 

@@ -56,3 +56,16 @@ def corrected(message: str, before: str) -> str | None:
         return None
     spot = found[-1]
     return before[:spot.start()] + core.group(0) + before[spot.end():]
+
+
+LEVEL_REPLY = re.compile(r"^(温岭市|温岭|台州市|台州|浙江省|浙江|国家|省|市|县|区)(级|里|政府)?(的|颁发的|评的|发的)?$")
+NEEDS_LEVEL = re.compile(r"劳模|劳动模范|先进工作者|科技进步奖|科技成果奖|技术中心|创新团队|重点项目|重点科技项目")
+
+
+def completed(message: str, before: str) -> str | None:
+    """"我是劳模，能破格吗" → "温岭市的": the level said alone goes to the achievement said before without one."""
+    reply = LEVEL_REPLY.match(message.strip("。.!！ "))
+    noun = NEEDS_LEVEL.search(before or "")
+    if not reply or not noun or re.search(r"(国家|省|市|县|区|温岭|台州)[级里]?[^,，]{0,4}$", before[:noun.start()]):
+        return None
+    return before[:noun.start()] + reply.group(1) + (reply.group(2) or "") + before[noun.start():]

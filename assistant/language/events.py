@@ -63,10 +63,9 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     person, value = clause.person, mention.value
     if role == "insured":
         _insured(reading, clause, _months_between(value, reference), message, person)
-    elif role == "changed_unit":
-        if "社保" in message or "社会保险" in message:
-            reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
-                        presumed="按换到现单位起在现单位缴纳社保计算")
+    elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
+        reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
+                    presumed="按换到现单位起在现单位缴纳社保计算")
     elif role == "penalty":
         amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text) or re.search(
             r"(?:罚款|罚了)\s*(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)

@@ -42,6 +42,11 @@ class Understanding:
     @property
     def person(self) -> str:
         """Whom the question is about: the asking clause's subject, else the message's last."""
+        if self.asked and not self.asked.explicit:  # "…是这样吗" names no one: whom the facts are about
+            facts = {p: set(self.reading.frames[p]) & {"education_level", "title_level", "title_appointed_date",
+                                                       "work_start_date", "major", "achievements"} for p in ("self", "other")}
+            if not facts[self.asked.person] and facts["other" if self.asked.person == "self" else "self"]:
+                return "other" if self.asked.person == "self" else "self"
         if self.asked:
             return self.asked.person
         return self.clauses[-1].person if self.clauses else self.subject

@@ -30,7 +30,7 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     if question in ENGINEER_QUESTIONS and level == "助理工程师" and series == "机电" and not facts.get("major") \
             and facts.get("major_related") is None and facts.get("education_level"):
         made.append(("major_related", True, "您已是机电助理工程师，所学专业按机电本专业或相近专业计算，如不是请告诉我所学专业"))
-    if facts.get("months_insured_in_unit") is not None and facts.get("months_insured_in_city") is None:
+    if (facts.get("months_insured_in_unit") or 0) >= 12 and facts.get("months_insured_in_city") is None:
         made.append(("months_insured_in_city", facts["months_insured_in_unit"],
                      "本市社保月数按不少于在现单位的月数计算（单位在本市）"))
     achieved = facts.get("achievements") or {}
