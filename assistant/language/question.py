@@ -50,7 +50,8 @@ def _route(question: str, text: str, known: dict) -> str:
 
 
 def _key(question: str) -> str:
-    return "breakthrough" if question.startswith("breakthrough") else question
+    """The family a refined question belongs to (breakthrough_general → breakthrough, photo_given → photo)."""
+    return "breakthrough" if question.startswith("breakthrough") else "photo" if question.startswith("photo") else question
 
 
 ENGINEER_ROUTES = {"engineer_normal", "breakthrough", "breakthrough_general", "breakthrough_outstanding", "skip_level", "transfer"}
@@ -104,10 +105,15 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
         elif "action_date" not in said and "截止时间" in intent.topics and not DEADLINE_WORDS.search(text):
             intent.topics.remove("截止时间")  # "现在申报来得及吗" with no date asks whether one may apply
+    series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
+    if wanted and series and series != "机电" and held == wanted and (asks_verdict or said):
+        return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算", asked_text) and not re.search(r"够|达到|满足", asked_text):
         return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
-    follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如)?.{0,12}(呢|吗)?$", asked_text))
+    follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如).{0,12}$|^.{0,12}呢$", asked_text))
+    if u.asked and not asked.topics and re.match(r"^(好的|嗯|哦)?[,，。.!！ ]*(那|那么|如果|要是|假如)", text):
+        asked = whole  # "那我走学历破格的话，还需要啥条件": the follow-up's topic is in the clause before the asking one
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
             question = _refine(question, text, said)
@@ -119,9 +125,6 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                 return question, whole
             return None, whole
     target = known.get("target")
-    series, held = known.get("title_series"), known.get("title_level")
-    if target and series and series != "机电" and held == target and (asks_verdict or said):
-        return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     if "正常" in asked_text and target != "助理工程师" and ("工程师" in asked.topics or target):
         return "engineer_normal", whole
     titles = {"工程师", "助理工程师"} & set(asked.topics)
