@@ -24,22 +24,21 @@ from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
 from assistant.rules.fact_names import where
 from assistant.rules.facts import parse_facts
+from assistant.rules.params import hotline
 from assistant.rules.verdict import Verdict
 
-MAX_MESSAGE = 2000
 MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.jsonl (4.4)
-HOTLINE = "0576-89965795"
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
 OUTCOME_LEAD = {"eligible": "可以。", "not_eligible": "暂不符合。", "need_more_info": "还需要补充信息才能判断。"}
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 
 
-def problem_with(message: object) -> str | None:
+def problem_with(message: object, limit: int = 2000) -> str | None:
     """A Chinese reply for input that cannot be a question, or None."""
     if not isinstance(message, str) or not message.strip():
         return "请输入您的问题，例如：“大专毕业3年能报助理工程师吗？”"
-    if len(message) > MAX_MESSAGE:
-        return f"您的消息有 {len(message)} 字，超过 {MAX_MESSAGE} 字的上限，请精简后再问。"
+    if len(message) > limit:
+        return f"您的消息有 {len(message)} 字，超过 {limit} 字的上限，请精简后再问。"
     text = message.strip()
     if sum(ch.isprintable() and ch != "\ufffd" for ch in text) < len(text) * 0.9:
         return "消息中含有无法识别的字符，请用文字描述您的问题。"
@@ -161,12 +160,12 @@ class OfflineAssistant:
     def refuse(self, why: str = "") -> Answer:
         contact = self.corpus.get("七")
         return Answer(answer=f"这个问题{('（' + why + '）') if why else ''}不在《2022年度机电工程师任职资格评审通知》的范围内，"
-                             f"本助手无法回答。请致电协同创新中心 {HOTLINE} 咨询。",
+                             f"本助手无法回答。请致电协同创新中心 {hotline()} 咨询。",
                       mode="offline", verdict=None, kind="refusal",
                       citations=[CitationOut(id=contact.id, label=contact.label, text=contact.text)])
 
     def answer(self, session: Session, message: object) -> Answer:
-        problem = problem_with(message)
+        problem = problem_with(message, self.settings.max_message_chars)
         if problem:
             return Answer(answer=problem, mode="offline", verdict=None, citations=[], kind="problem")
         text = prepare(message)

@@ -15,7 +15,7 @@ from assistant.errors import UserError
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import QUESTIONS, check
 from assistant.rules.facts import parse_facts
-from assistant.rules.params import parameters_for
+from assistant.rules.params import hotline, parameters_for
 from assistant.web.render import cards, outcome_badge, trace_html
 
 LEVELS = ["", "无", "县", "市", "省", "国家"]
@@ -63,7 +63,7 @@ def read_out(verdict) -> str:
     if verdict.missing:
         lines.append("请问：" + "；".join(m.question for m in verdict.missing[:2]))
     if verdict.citations:
-        lines.append(f"依据是{verdict.citations[0].label}。详细可咨询0576-89965795。")
+        lines.append(f"依据是{verdict.citations[0].label}。详细可咨询{hotline()}。")
     return "\n".join(lines)
 
 

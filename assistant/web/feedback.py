@@ -8,10 +8,12 @@ import threading
 import time
 from pathlib import Path
 
+from assistant.rules.params import hotline
+
 ID_CARD = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?!\d)")
 PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 LANDLINE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
-HOTLINE = "0576-89965795"  # the notice's own number is public and stays readable
+HOTLINE = hotline()  # the notice's own number is public and stays readable
 
 
 def mask(text: str) -> str:

@@ -20,6 +20,7 @@ from pydantic import BaseModel  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.conversation.llm import make_assistant  # noqa: E402
 from assistant.conversation.session import SessionStore  # noqa: E402
+from assistant.rules.params import hotline
 from assistant.rules.verdict import question_for  # noqa: E402
 from assistant.web.console import build_console  # noqa: E402
 from assistant.web.feedback import FeedbackStore  # noqa: E402
@@ -104,7 +105,7 @@ class WebAssistant:
         corpus = self.offline.corpus
         with gr.Blocks(title="机电工程师职称评审助手") as demo:
             gr.Markdown("## 机电工程师职称评审助手\n依据《2022年度机电工程师任职资格评审工作有关事项的通知》（温机工协创〔2022〕2号）作答，"
-                        "每个回答都注明条款原文。咨询电话 0576-89965795。")
+                        f"每个回答都注明条款原文。咨询电话 {hotline()}。")
             session_id = gr.State(None)
             with gr.Tab("咨询", id="chat"):
                 chatbot = gr.Chatbot(label="对话", height=420, elem_id="chatbot")
