@@ -12,17 +12,17 @@ import unicodedata
 from datetime import date
 
 from assistant.config import Settings, load_settings
-from assistant.conversation.contract import Answer, CitationOut, FactOut, MissingOut, VerdictOut
+from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
+from assistant.conversation.memory import correct, facts_out, note_evidence, remember, remember_frame
 from assistant.conversation.session import Session
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
-from assistant.language.extract import Understanding, prepare, understand
+from assistant.language.extract import prepare, understand
 from assistant.language.intent import Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
-from assistant.rules.fact_names import where
 from assistant.rules.facts import parse_facts
 from assistant.rules.params import hotline
 from assistant.rules.verdict import Verdict
@@ -57,29 +57,6 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
                 set(facts_said) & RELEVANT.get(key, set()):
             others.append(question)
     return others
-
-
-def _leaves(facts: dict, prefix: str = "") -> set[str]:
-    out = set()
-    for key, value in facts.items():
-        name = f"{prefix}{key}"
-        out |= _leaves(value, name + ".") if isinstance(value, dict) else {name}
-    return out
-
-
-def _drop(facts: dict, dotted: str) -> None:
-    *path, last = dotted.split(".")
-    for key in path:
-        facts = facts.get(int(key) if key.isdigit() and int(key) in facts else key, {})
-    if isinstance(facts, dict):
-        facts.pop(int(last) if last.isdigit() and int(last) in facts else last, None)
-
-
-def _deep_merge(base: dict, over: dict) -> dict:
-    merged = dict(base)
-    for key, value in over.items():
-        merged[key] = _deep_merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
-    return merged
 
 
 def _target_for(question: str, facts: dict) -> tuple[dict, str]:
@@ -174,7 +151,7 @@ class OfflineAssistant:
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
         if fixed := corrected(text, session.last_text) or completed(text, session.last_text):  # "打错了，是25万"; "温岭市的"
-            self._correct(session, u, fixed)
+            correct(session, u, fixed, self.reference)
         session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)
         if scope.out_of_scope:
@@ -186,11 +163,11 @@ class OfflineAssistant:
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
         if question is None:
-            self._remember(session, u)
+            remember(session, u)
             session.question = topic_question(u, text) or session.question
             return self._with_facts(self._search(message), session)
         if question == "hours_for_activity":
-            self._remember(session, u)
+            remember(session, u)
             return self._with_facts(self._activity_hours(said), session)
         known, presumed = presume(known, question, u.asked.text if u.asked else text)
         facts, presumed_target = _target_for(question, known)
@@ -201,10 +178,10 @@ class OfflineAssistant:
                           citations=[])
         verdict = check(question, parsed, self.corpus)
         session.store(known if presumed_target else facts, person)  # a target we presumed is not one they said
-        self._remember_frame(session, u, "other" if person == "self" else "self")
+        remember_frame(session, u, "other" if person == "self" else "self")
         session.question = question
         session.pending = verdict.missing[0].fact if verdict.missing else None
-        self._note_evidence(session, u, presumed, person)
+        note_evidence(session, u, presumed, person)
         assumptions = list(dict.fromkeys(u.reading.notes + [e["presumed"] for e in session.evidence
                                                              if e["presumed"] and e["person"] == person]))
         if presumed_target and verdict.outcome != "need_more_info":
@@ -226,49 +203,8 @@ class OfflineAssistant:
                 "citations": [*answer.citations, *(c for c in extra.citations if c.id not in known_ids)]})
         return self._with_facts(answer, session)
 
-    def _correct(self, session: Session, u: Understanding, fixed: str) -> None:
-        """Read the earlier message again with the correction in it: its facts replace what it gave before,
-        and what only the wrong words gave ("骨干" corrected to "成员") is taken back."""
-        before = understand(session.last_text, self.reference, subject=session.person).reading
-        again = understand(fixed, self.reference, subject=session.person).reading
-        for person in ("self", "other"):
-            frame = session.facts if person == "self" else session.other
-            for name in _leaves(before.frames[person]) - _leaves(again.frames[person]):
-                _drop(frame, name)
-            u.reading.frames[person] = _deep_merge(u.reading.frames[person], again.frames[person])
-        u.reading.evidence = u.reading.evidence + again.evidence
-
-    def _note_evidence(self, session: Session, u: Understanding, presumed: list | None = None, person: str = "self") -> None:
-        """Keep what this turn read, with its words and turn number, and what was presumed over the whole
-        conversation; a fact said again replaces the old entry."""
-        session.turn += 1
-        entries = [(e.name, e.value, e.evidence, e.person, e.presumed) for e in u.reading.evidence]
-        entries += [(name, value, "（未说）", person, sentence) for name, value, sentence in presumed or []]
-        for name, value, words, who, sentence in entries:
-            session.evidence = [x for x in session.evidence if not (x["name"] == name and x["person"] == who)]
-            session.evidence.append({"name": name, "value": value, "evidence": words, "turn": session.turn,
-                                     "person": who, "presumed": sentence})
-
     def _with_facts(self, answer: Answer, session: Session) -> Answer:
-        facts = [FactOut(label=where(tuple(e["name"].split("."))), **e) for e in session.evidence]
-        return answer.model_copy(update={"facts": facts, "assumptions": list(session.assumptions)})
-
-    def _remember(self, session: Session, u: Understanding) -> None:
-        """Facts told before any question are kept for the questions to come (if they are possible)."""
-        for person in ("self", "other"):
-            self._remember_frame(session, u, person)
-        self._note_evidence(session, u)
-
-    def _remember_frame(self, session: Session, u: Understanding, person: str) -> None:
-        """Keep one person's facts of this message ("我儿子学的土木…我自己是…": both are kept, each in its frame)."""
-        said = u.reading.frames[person]
-        if not said:
-            return
-        try:
-            parse_facts(session.merged(said, person))
-        except UserError:
-            return
-        session.store(session.merged(said, person), person)
+        return answer.model_copy(update={"facts": facts_out(session), "assumptions": list(session.assumptions)})
 
     def _activity_hours(self, said: dict) -> Answer:
         """"能登记多少学时": the rule code's arithmetic for each activity, the cap, and the clauses it used."""

@@ -1,0 +1,86 @@
+"""What a session remembers of a turn: the facts each person was said to have, with their words and turn,
+the presumptions, and corrections that re-read an earlier message. Kept apart from the answerer, which only
+decides what to answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.conversation.contract import FactOut
+from assistant.conversation.session import Session
+from assistant.errors import UserError
+from assistant.language.extract import Understanding, understand
+from assistant.rules.fact_names import where
+from assistant.rules.facts import parse_facts
+
+
+def _leaves(facts: dict, prefix: str = "") -> set[str]:
+    out = set()
+    for key, value in facts.items():
+        name = f"{prefix}{key}"
+        out |= _leaves(value, name + ".") if isinstance(value, dict) else {name}
+    return out
+
+
+def _drop(facts: dict, dotted: str) -> None:
+    *path, last = dotted.split(".")
+    for key in path:
+        facts = facts.get(int(key) if key.isdigit() and int(key) in facts else key, {})
+    if isinstance(facts, dict):
+        facts.pop(int(last) if last.isdigit() and int(last) in facts else last, None)
+
+
+def _deep_merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = _deep_merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
+def correct(session: Session, u: Understanding, fixed: str, reference: date) -> None:
+    """Read the earlier message again with the correction in it: its facts replace what it gave before,
+    and what only the wrong words gave ("骨干" corrected to "成员") is taken back."""
+    before = understand(session.last_text, reference, subject=session.person).reading
+    again = understand(fixed, reference, subject=session.person).reading
+    for person in ("self", "other"):
+        frame = session.facts if person == "self" else session.other
+        for name in _leaves(before.frames[person]) - _leaves(again.frames[person]):
+            _drop(frame, name)
+        u.reading.frames[person] = _deep_merge(u.reading.frames[person], again.frames[person])
+    u.reading.evidence = u.reading.evidence + again.evidence
+
+
+def note_evidence(session: Session, u: Understanding, presumed: list | None = None, person: str = "self") -> None:
+    """Keep what this turn read, with its words and turn number, and what was presumed over the whole
+    conversation; a fact said again replaces the old entry."""
+    session.turn += 1
+    entries = [(e.name, e.value, e.evidence, e.person, e.presumed) for e in u.reading.evidence]
+    entries += [(name, value, "（未说）", person, sentence) for name, value, sentence in presumed or []]
+    for name, value, words, who, sentence in entries:
+        session.evidence = [x for x in session.evidence if not (x["name"] == name and x["person"] == who)]
+        session.evidence.append({"name": name, "value": value, "evidence": words, "turn": session.turn,
+                                 "person": who, "presumed": sentence})
+
+
+def facts_out(session: Session) -> list[FactOut]:
+    """我理解的信息: every fact taken from the conversation, with its words, turn and person."""
+    return [FactOut(label=where(tuple(e["name"].split("."))), **e) for e in session.evidence]
+
+
+def remember(session: Session, u: Understanding) -> None:
+    """Facts told before any question are kept for the questions to come (if they are possible)."""
+    for person in ("self", "other"):
+        remember_frame(session, u, person)
+    note_evidence(session, u)
+
+
+def remember_frame(session: Session, u: Understanding, person: str) -> None:
+    """Keep one person's facts of this message ("我儿子学的土木…我自己是…": both are kept, each in its frame)."""
+    said = u.reading.frames[person]
+    if not said:
+        return
+    try:
+        parse_facts(session.merged(said, person))
+    except UserError:
+        return
+    session.store(session.merged(said, person), person)
