@@ -40,16 +40,11 @@ WEAK_OUT_OF_SCOPE = ("公务员", "2023年", "2024年", "2025年", "2026年", "�
 INJECTION = ("忽略以上", "忽略之前", "忽略所有", "忘记你的设定", "忘记之前", "扮演", "没有限制的", "ignore previous",
              "ignore all", "写一首", "讲个笑话")
 OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
-ASKING = re.compile(r"(能|可以|可不可以|能不能|够|行|符合|来得及|还能|要不要|需不需要|需要|有没有资格|合格)[^，。,]{0,12}"
-                    r"(吗|嘛|(?<![怎什那这多要])么)|(能否|可否|是否|够不够|行不行|能不能|可不可以|符不符合|来不来得及)|"
-                    r"(想|打算|准备)要?(报|评|申报|申请|破格|越级|转评)")
-
 
 @dataclass
 class Intent:
     topics: list[str] = field(default_factory=list)
     out_of_scope: bool = False
-    asks_verdict: bool = False
     reason: str = ""
 
 
@@ -71,7 +66,6 @@ def classify(text: str) -> Intent:
         intent.out_of_scope, intent.reason = True, weak
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
         intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
-    intent.asks_verdict = bool(ASKING.search(text))
     if any(w in text for w in INJECTION) and not set(intent.topics) - {"定义", "联系方式"}:
         intent.out_of_scope, intent.reason = True, "与通知无关的指令"
     return intent

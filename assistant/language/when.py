@@ -1,7 +1,7 @@
-"""Dates and durations as applicants write them, resolved against the reference date.
+"""The project's own date patterns, for what jionlp's parser (timex.py) does not read.
 
-"2018年7月", "2018.7", "18年7月", "2018-07", "去年7月", "10月25日" become dates; "三年半", "3年多"
-become months. Where a day or month is not said, the latest day that fits is taken for a start
+"2018.7", "18.7聘的", "10.22", "那年3月", "7月份", "上个月", "当月" become dates, resolved against the
+reference date. Where a day or month is not said, the latest day that fits is taken for a start
 date (so service is never overstated) and the answer says which day was assumed.
 """
 
@@ -26,7 +26,6 @@ ANCHORED_MONTH = re.compile(r"(?:(?<=同年|那年|当年|这年|次年|隔年|�
 SAME_MONTH = re.compile(r"当月|同月|同一个月|那个月")
 MONTH_ONLY = re.compile(r"(?<![\d年.\-/个])(\d{1,2})\s*月份?(?![\d日号底初中末])")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
-DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(年|个月|月)(半|多)?")
 
 
 @dataclass
@@ -96,15 +95,3 @@ def find_dates(text: str, reference: date) -> list[Found]:
         if 1900 <= year <= 2100:
             add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
     return sorted(found, key=lambda f: f.start)
-
-
-def months_of(match: re.Match) -> int:
-    amount, unit, extra = float(match.group(1)), match.group(2), match.group(3)
-    months = amount * 12 if unit == "年" else amount
-    if extra == "半":
-        months += 6
-    return int(months)  # "3年多" counts as 3 years: service is never overstated
-
-
-def months_before(reference: date, months: int) -> date:
-    return reference - relativedelta(months=months)
