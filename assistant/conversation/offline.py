@@ -15,13 +15,13 @@ from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
 from assistant.conversation.memory import correct, facts_out, note_evidence, remember, remember_frame
 from assistant.conversation.session import Session
+from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
-from assistant.rules.dates import cn_date
 from assistant.rules.engine import check
 from assistant.rules.facts import parse_facts
 from assistant.rules.params import hotline
@@ -29,8 +29,6 @@ from assistant.rules.verdict import Verdict
 
 MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.jsonl (4.4)
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
-OUTCOME_LEAD = {"eligible": "可以。", "not_eligible": "暂不符合。", "need_more_info": "还需要补充信息才能判断。"}
-MARK = {"met": "✓", "not_met": "✗", "unknown": "?"}
 
 
 def problem_with(message: object, limit: int = 2000) -> str | None:
@@ -69,58 +67,6 @@ def _target_for(question: str, facts: dict) -> tuple[dict, str]:
     return facts, ""
 
 
-def decisive_steps(verdict: Verdict) -> list:
-    """The root and the steps that decided it: when met, the met branches; when not met, the unmet ones.
-
-    A met "any of eight" is decided by the item that is met; its seven unknown siblings are neither
-    said nor cited. An unknown outcome keeps everything, since any unknown step may decide it.
-    """
-    root = verdict.trace[0]
-    if root.result == "unknown":
-        return verdict.trace
-    kept, skip_below = [root], None
-    for step in verdict.trace[1:]:
-        if skip_below is not None and step.depth > skip_below:
-            continue
-        skip_below = None
-        if step.result == root.result:
-            kept.append(step)
-        else:
-            skip_below = step.depth
-    return kept
-
-
-def _reasons(verdict: Verdict) -> list:
-    """What the answer says: the deciding steps two levels deep; for an open question, the first
-    level, plus why each failed branch failed."""
-    if verdict.outcome != "need_more_info":
-        return [s for s in decisive_steps(verdict) if 1 <= s.depth <= 2]
-    shown, parent_failed = [], False
-    for step in verdict.trace[1:]:
-        if step.depth == 1:
-            shown.append(step)
-            parent_failed = step.result == "not_met"
-        elif step.depth == 2 and parent_failed and step.result == "not_met":
-            shown.append(step)
-    return shown
-
-
-def _verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> str:
-    route = f"（{verdict.route}）" if verdict.route else ""
-    lines = [f"{OUTCOME_LEAD[verdict.outcome]}问题：{verdict.question}{route}。"]
-    lines += [f"{'  ' * (s.depth - 1)}{MARK[s.result]} {s.sentence}" for s in _reasons(verdict)] or [verdict.trace[0].sentence]
-    if verdict.missing:
-        lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:2]))
-    failed = [r for r in verdict.reminders if r.result == "not_met"]
-    lines += [f"✗ 另外：{r.sentence}" for r in failed]
-    unsure = [r.sentence.split("：")[0].split("，")[0] for r in verdict.reminders if r.result == "unknown"]
-    if unsure and verdict.outcome == "eligible":
-        lines.append(f"申报前还需满足其他条件（如社保、考核、继续教育学时等），共{len(unsure)}项尚未核实。")
-    if assumptions:
-        lines.append(f"（推算说明：{'；'.join(assumptions)}；参照日期{cn_date(reference)}，如有出入请更正。）")
-    return "\n".join(lines)
-
-
 class OfflineAssistant:
     def __init__(self, settings: Settings | None = None):
         from assistant.retrieval.search import get_searcher
@@ -129,6 +75,7 @@ class OfflineAssistant:
         self.searcher = get_searcher(self.settings)
         self.corpus = self.searcher.corpus
         self.reference = date.fromisoformat(self.settings.reference_date)
+        self.cards = None  # the answer cards' index, built when an informational question first needs it
 
     def _cite(self, ids: list[str]) -> list[CitationOut]:
         clauses = [self.corpus.get(i) for i in dict.fromkeys(ids)]
@@ -235,8 +182,11 @@ class OfflineAssistant:
         return Answer(answer="\n".join(lines) + "\n" + quote, mode="offline", verdict=None, citations=cited, kind="computed")
 
     def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
-        """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question."""
-        used = {c for step in decisive_steps(verdict) for c in step.clauses}
+        """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question.
+        An open answer ("企业技术中心成员可以破格吗", level unknown) quotes the item asked about: a clause the
+        rule is still weighing that the question also finds."""
+        used = set(cited_ids(verdict)) if verdict.outcome != "need_more_info" else {
+            c for step in verdict.trace for c in step.clauses}
         try:
             hits = self.searcher.search(message[:500], k=20)
         except UserError:
@@ -250,18 +200,17 @@ class OfflineAssistant:
         return answer.model_copy(update={"answer": text, "citations": cited})
 
     def from_verdict(self, verdict: Verdict, assumptions: list[str]) -> Answer:
-        main_ids = [c for step in decisive_steps(verdict) for c in step.clauses]
-        failed_ids = [c for r in verdict.reminders if r.result == "not_met" for c in r.clauses]
-        failed_ids += [c for r in verdict.settled for c in r.clauses]
         return Answer(
-            answer=_verdict_text(verdict, assumptions, self.reference), mode="offline",
+            answer=verdict_text(verdict, assumptions, self.reference), mode="offline",
             kind="verdict",
             verdict=VerdictOut(question=verdict.question, question_id=verdict.question_id, outcome=verdict.outcome,
                                route=verdict.route,
                                missing=[MissingOut(fact=m.fact, question=m.question) for m in verdict.missing]),
-            citations=self._cite(main_ids + failed_ids))
+            citations=self._cite(cited_ids(verdict)))
 
     def _search(self, message: str) -> Answer:
+        if card := self._card_answer(message):
+            return card
         try:
             hits = self.searcher.search(message[:500], k=3)
         except UserError as exc:
@@ -273,4 +222,21 @@ class OfflineAssistant:
         return Answer(answer=f"通知中的相关规定如下：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
                       mode="offline", verdict=None, citations=self._cite([h.clause.id for h in best]))
 
+    def _card_answer(self, message: str) -> Answer | None:
+        """The answer card that clearly answers an informational question: its answer, then its first
+        clause verbatim; it cites the card's clauses only."""
+        if self.cards is None:
+            from assistant.conversation.cards import CardIndex
 
+            self.cards = CardIndex(self.searcher.lexical.segmenter)
+        question = prepare(message)[:500]
+        lexical = self.searcher.lexical_scores(question)
+        if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
+            return None  # the notice itself does not speak to it: no card does either
+        found = self.cards.match(question, lexical)
+        if found is None:
+            return None
+        cited = self._cite(list(found.card.clauses))
+        quotes = [f"规定原文：{c.label}：「{c.text}」" for c in cited if len(c.text) <= 600]
+        return Answer(answer="\n".join([found.card.answer, *quotes]), mode="offline", verdict=None,
+                      citations=cited, kind="info")

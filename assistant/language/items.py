@@ -32,8 +32,9 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
 def major(reading: Reading, clauses: list[Clause]) -> None:
     """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
     p = parameters_for(2022)
-    listed = sorted({*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases")}, key=len, reverse=True)
-    names = listed + sorted(lexicon()["other_majors"], key=len, reverse=True)
+    # The longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化".
+    names = sorted({*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"),
+                    *lexicon()["other_majors"]}, key=len, reverse=True)
     order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
     found: dict[str, list[tuple[int, str, Clause]]] = {}
@@ -42,8 +43,9 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
         known = next((n for n in names if normalize(n) in text), None)
         if not (short or STUDY.search(text) or known and len(text) - len(known) <= 3):
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
-        if re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text):
-            continue  # "能报机电专业的助理工程师吗": the series applied for, not what was studied
+        applied = re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
+        if applied and (not known or text.find(normalize(known)) >= applied.start()):
+            continue  # "能报机电专业的助理工程师吗": the series applied for; "通信工程能报机电工程师吗" names both
         said = known
         if not said and STUDY.search(text):
             candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),

@@ -58,6 +58,9 @@ ENGINEER_ROUTES = {"engineer_normal", "breakthrough", "breakthrough_general", "b
 STANDING = {"education_level", "title_level", "title_appointed_date", "work_start_date", "achievements", "target"}
 GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
          ("penalties", "penalty"), ("failed_2021", "rule_2021")]
+MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
+LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
+SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
 DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|时间安排|开始申报|最晚|最后一天")
 
 
@@ -111,6 +114,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算", asked_text) and not re.search(r"够|达到|满足", asked_text):
         return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
+    if said.get("major") and MAJOR_ASK.search(text) and not set(known) & SERVICE and not LIST_ASK.search(asked_text):
+        return "major", whole  # "电子科学与技术算机电的相近专业吗": the catalogue of 第十八条（一）, looked up
     follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如).{0,12}$|^.{0,12}呢$", asked_text))
     if u.asked and not asked.topics and re.match(r"^(好的|嗯|哦)?[,，。.!！ ]*(那|那么|如果|要是|假如)", text):
         asked = whole  # "那我走学历破格的话，还需要啥条件": the follow-up's topic is in the clause before the asking one

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.documents.normalize import normalize
-from assistant.rules.dates import cn_date, full_years, years_and_months
+from assistant.rules.dates import add_years, cn_date, full_years, years_and_months
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
@@ -42,6 +42,23 @@ def _match(said: str, p: Parameters) -> tuple[str, str]:
     return ("本专业" if major in own else "相近专业" if major in related else "不相近"), judged
 
 
+def major_in_catalogue(facts: Facts, p: Parameters) -> Check:
+    """"X算相近专业吗": 附件2 第十八条（一）'s catalogue of 本专业 and 相近专业; a major outside it counts as
+    lacking the required education (第四条（三）)."""
+    match = major_match(facts, p)
+    named = f"“{facts.major}”" if facts.major else "所学专业"
+    if match is None:
+        return leaf("major.catalogue", ["附件2/第十八条/（一）"], None, "需要知道所学专业的名称。", needs=["major"])
+    judged = "" if facts.major is None else _match(facts.major, p)[1]
+    judged = f"{judged}；" if judged else ""
+    if match == "不相近":
+        return leaf("major.catalogue", ["附件2/第十八条/（一）", "附件2/第四条/（三）"], False,
+                    f"{judged}{named}不在附件2第十八条（一）所列的机电制造技术本专业和相近专业中；所学专业与申报的专业"
+                    "不一致或不相近的，视为不具备规定学历。", facts={"major": facts.major})
+    return leaf("major.catalogue", ["附件2/第十八条/（一）"], True,
+                f"{judged}{named}属机电制造技术{match}（附件2第十八条（一）所列）。", facts={"major": facts.major})
+
+
 def _rows(p: Parameters, table: str, level: str | None) -> list[str]:
     """The row of 第四条 that applies to this education level, or all rows when none does."""
     rows = p.value(table.rsplit(".", 1)[0] + ".row_clauses")
@@ -66,10 +83,11 @@ def required_education(facts: Facts, p: Parameters, table: str) -> Check:
                     "视为不具备规定学历。",
                     facts={"major": facts.major})
     value = None if level is None or match is None else True
+    named = f"所学专业“{facts.major}”" if facts.major else "所学专业"
     needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
     return leaf("education.required", [*_rows(p, table, level), *clauses], value,
                 f"{judged}{level}学历，所学专业{'“' + facts.major + '”' if facts.major else ''}属{match}，具备规定学历。"
-                if value else "需要知道学历和所学专业。",
+                if value else f"{named}属{match}；还需要知道学历。" if match else "需要知道学历和所学专业。",
                 facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
 
 
@@ -94,14 +112,28 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     rule = p["assistant_engineer.work_years"]
     differs = ""
     if rule.base is not None and rule.base.value[level] != required:  # 附件2 governs for 机电 (notice 二（一）)
-        clauses += [c for c in rule.all_clauses if c not in clauses]
+        clauses += [c for c in rule.all_clauses if c not in clauses and not c.startswith("附件2/第四条")]  # not other rows
         differs = f"（{rule.override_sentence(level)}）"
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{cn_date(start)}起至{cn_date(cutoff)}共"
-                f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到。"
-                "学历取得前后的工作年限可累计。",
+                f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
+                f"{_met_on(start, required, years)}。{_added_across_degree(facts)}",
                 facts={"work_start_date": str(start), "education_level": level},
                 params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
+
+
+def _added_across_degree(facts: Facts) -> str:
+    """Said when it mattered: work before the degree was added to work after it (第四条（三））."""
+    graduated = facts.graduation_date
+    return "学历取得前后的工作年限可累计。" if graduated and facts.work_start_date < graduated else ""
+
+
+def _met_on(start, required: int, years: int) -> str:
+    """When the years are short, the day they are complete under this notice's counting (what would change
+    the answer): "，按本通知的算法到2023年7月31日满3年"."""
+    if years >= required:
+        return ""
+    return f"，按本通知的算法到{cn_date(add_years(start, required))}满{required}年"
 
 
 def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
@@ -146,7 +178,8 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
         required = table[level]
         enough = leaf("engineer.years", _rows(p, "engineer.appointed_years", level), years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
-                      f"{'已' if years >= required else '未'}达到。", facts={"appointed_years": years},
+                      f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}。",
+                      facts={"appointed_years": years},
                       params={"engineer.appointed_years": required})
     return all_of("engineer.normal", ["附件2/第四条/（二）"],
                   [education, holds_assistant_title(facts, p), counted, enough],

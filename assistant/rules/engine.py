@@ -21,7 +21,7 @@ from assistant.rules.breakthrough import breakthrough_general, breakthrough_outs
 from assistant.rules.ce_hours import ce_hours
 from assistant.rules.dates import add_years
 from assistant.rules.deadlines import deadline
-from assistant.rules.education import assistant_engineer_normal, engineer_normal, years_required
+from assistant.rules.education import assistant_engineer_normal, engineer_normal, major_in_catalogue, years_required
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
 from assistant.rules.params import Parameters, parameters_for
@@ -57,6 +57,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "breakthrough_outstanding": ("能否以业绩特别突出破格申报工程师", breakthrough_outstanding),
     "skip_level": ("能否越级申报工程师", skip_level),
     "transfer": ("是否须要转评", transfer_question),
+    "major": ("所学专业是否属于机电本专业或相近专业", major_in_catalogue),
     "ce_hours": ("继续教育学时是否达到要求", ce_hours),
     "photo": ("证件照是否符合要求", photo),
     "photo_given": ("证件照（按给出的信息）是否符合要求", photo_given),

@@ -10,7 +10,7 @@ from html import escape
 
 import gradio as gr
 
-from assistant.conversation.offline import decisive_steps
+from assistant.conversation.wording import decisive_steps
 from assistant.errors import UserError
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import QUESTIONS, check

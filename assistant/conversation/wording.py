@@ -1,0 +1,153 @@
+"""How a verdict is said in the chat: the answer first, with the deciding figure, then the rest.
+
+An applicant reads the first line and a hotline operator reads it out, so it must answer the question
+("可以正常申报工程师：本科学历须实际聘任初级工程师职务4年以上，现满4年，已达到。"), not restate the
+question. Then, one line each: the other facts that held, what is still needed, the conditions not yet
+checked, what was presumed. The full trace stays in `--explain` and the console, not in the chat.
+Wording only: the outcome and every sentence of substance come from the rule code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from assistant.rules.dates import cn_date
+from assistant.rules.verdict import Verdict
+
+LEADS_FILE = Path(__file__).with_name("leads.yaml")
+READS_FILE = Path(__file__).with_name("reads.yaml")
+FIGURE = re.compile(r"\d")
+
+
+@cache
+def leads() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(LEADS_FILE.read_text(encoding="utf-8"))
+
+
+def decisive_steps(verdict: Verdict) -> list:
+    """The root and the steps that decided it: when met, the met branches; when not met, the unmet ones.
+
+    A met "any of eight" is decided by the item that is met; its seven unknown siblings are neither
+    said nor cited. An unknown outcome keeps everything, since any unknown step may decide it.
+    """
+    root = verdict.trace[0]
+    if root.result == "unknown":
+        return verdict.trace
+    kept, skip_below = [root], None
+    for step in verdict.trace[1:]:
+        if skip_below is not None and step.depth > skip_below:
+            continue
+        skip_below = None
+        if step.result == root.result:
+            kept.append(step)
+        else:
+            skip_below = step.depth
+    return kept
+
+
+def _deciding(verdict: Verdict):
+    """The step whose sentence carries the deciding figure: for a yes, the last comparison that held (the
+    years, the hours, the ratio); for a no, the first that failed. None when nothing below the root decided."""
+    steps = [s for s in decisive_steps(verdict) if s.depth >= 1 and s.result != "unknown"]
+    if verdict.outcome == "not_eligible":
+        failed = [s for s in steps if s.result == "not_met"]
+        return next((s for s in failed if FIGURE.search(s.sentence)), failed[0] if failed else None)
+    with_figures = [s for s in steps if FIGURE.search(s.sentence)]
+    return with_figures[-1] if with_figures else (steps[-1] if steps else None)
+
+
+@cache
+def reads() -> dict[str, re.Pattern | None]:
+    """Clause id → the words in a step's sentence that make it decisive there (None: never)."""
+    table = yaml.safe_load(READS_FILE.read_text(encoding="utf-8"))["reads"]
+    return {clause: re.compile(words) if words else None for clause, words in table.items()}
+
+
+def _applied(clauses: list[str], sentence: str = "") -> list[str]:
+    """The clauses a step applies: its first (several sibling rows, as both rows of 第四条（二）, cite their
+    parent) and the others it lists that are not merely read."""
+    if not clauses:
+        return []
+    parent = clauses[0].rsplit("/", 1)[0]
+    siblings = [c for c in clauses if c.rsplit("/", 1)[0] == parent]
+    first = parent if len(siblings) > 1 and "/" in clauses[0] else clauses[0]
+
+    def applied(clause: str) -> bool:
+        if clause not in reads():
+            return True
+        words = reads()[clause]
+        return bool(words and words.search(sentence))
+
+    return [first, *(c for c in clauses[1:] if c not in siblings and applied(c))]
+
+
+def _raised(step) -> bool:
+    """A step reading something the user said ("企业技术中心成员", level not yet known)."""
+    return any(value not in (None, False, [], {}, "") for value in step.facts.values())
+
+
+def cited_ids(verdict: Verdict) -> list[str]:
+    """What decided, and nothing a rule merely read (issue 10): each deciding comparison (a leaf of the
+    decisive steps, or a step that counted: "7项中3项"), for an open answer the routes still open, and the
+    gates that failed or were settled. How years are counted or what a word means is cited only where it
+    is a step's own first clause (a major judged 不相近 cites 第四条（三））."""
+    steps = decisive_steps(verdict)
+    parents = {i for i, (a, b) in enumerate(zip(steps, steps[1:], strict=False)) if b.depth > a.depth}
+    chosen = []
+    for i, step in enumerate(steps):
+        leaf = i not in parents
+        if step.depth == 0:
+            keep = leaf or len(step.clauses) == 1  # the rule asked about ("不受学历、资历条件限制…")
+        elif verdict.outcome == "need_more_info":  # decided leaves, open routes, and open items the user raised
+            keep = (leaf and (step.result != "unknown" or _raised(step))) or (step.depth == 1 and step.result == "unknown")
+        else:
+            keep = leaf or bool(FIGURE.search(step.sentence))
+        if keep:
+            chosen.append(step)
+    ids = [c for s in chosen for c in _applied(s.clauses, s.sentence)]
+    ids += [c for r in verdict.reminders if r.result == "not_met" for c in _applied(r.clauses, r.sentence)]
+    ids += [c for r in verdict.settled for c in _applied(r.clauses, r.sentence)]
+    return list(dict.fromkeys(ids))
+
+
+def lead(verdict: Verdict) -> str:
+    """The first line: the answer and why, "可以…：…" / "暂不能…：…" / "还不能确定…，需要知道…"."""
+    phrase = leads().get(verdict.question_id, {}).get(verdict.outcome) or verdict.question
+    route = f"（{verdict.route}）" if verdict.route and verdict.outcome == "eligible" else ""
+    if verdict.outcome == "need_more_info":
+        return f"{phrase}{route}。"
+    step = _deciding(verdict)
+    if step is None:
+        failed = [r for r in verdict.reminders if r.result == "not_met"]
+        because = failed[0].sentence if verdict.outcome == "not_eligible" and failed else verdict.trace[0].sentence
+        return f"{phrase}{route}：{because}"
+    return f"{phrase}{route}：{step.sentence}"
+
+
+def _also(verdict: Verdict, said: str) -> list[str]:
+    """The other first-level findings, one line each (what held, what failed, what is open)."""
+    if verdict.outcome == "need_more_info":
+        steps = [s for s in verdict.trace[1:] if s.depth == 1]
+    else:
+        steps = [s for s in decisive_steps(verdict) if s.depth == 1]
+    return [f"· {s.sentence}" for s in steps if s.sentence not in said and not s.sentence.startswith("需要知道")]
+
+
+def verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> str:
+    first = lead(verdict)
+    lines = [first, *_also(verdict, first)]
+    if verdict.missing:
+        lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:2]))
+    failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first]
+    lines += [f"另外：{r.sentence}" for r in failed]
+    unsure = [r for r in verdict.reminders if r.result == "unknown"]
+    if unsure and verdict.outcome == "eligible":
+        lines.append(f"申报前还须满足其他条件（社保、年度考核、继续教育学时等），共{len(unsure)}项本助手尚未核实。")
+    if assumptions:
+        lines.append(f"（按以下理解计算：{'；'.join(assumptions)}；参照日期{cn_date(reference)}。如有出入请直接更正。）")
+    return "\n".join(lines)
