@@ -53,11 +53,11 @@ class LexicalIndex:
         self._bm25.index([t or ["_"] for t in token_lists], show_progress=False)
         self._vocab = self._bm25.vocab_dict
         # Queries are segmented the same way whether the cache was just built or loaded cold.
-        self._segmenter = dictionary_segmenter(dictionary) if dictionary else full_segmenter()
+        self.segmenter = dictionary_segmenter(dictionary) if dictionary else full_segmenter()
 
     def scores(self, query: str) -> np.ndarray:
         """One BM25 score per clause, in corpus order (zeros when no query word is known)."""
-        tokens = [t for t in tokenize(query, query=True, segmenter=self._segmenter) if t in self._vocab]
+        tokens = [t for t in tokenize(query, query=True, segmenter=self.segmenter) if t in self._vocab]
         if not tokens:
             return np.zeros(len(self.clauses), dtype=np.float32)
         return self._bm25.get_scores(tokens)

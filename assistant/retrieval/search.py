@@ -80,6 +80,12 @@ class Searcher:
     def _lexical(self, query: str) -> np.ndarray:
         return self.lexical.scores(query) * self._weights
 
+    def lexical_scores(self, query: str) -> dict[str, float]:
+        """Each clause's BM25 score for `query` (weighted as in search), by clause id: the answer cards
+        check that the notice agrees with the card they match."""
+        scores = self._lexical(check_query(query))
+        return {self.clauses[i].id: float(scores[i]) for i in np.flatnonzero(scores)}
+
     @property
     def build_info(self) -> dict | None:
         return self._dense.build_info if self._dense else None
