@@ -16,6 +16,7 @@ LEVEL_OF = {"国家": "国家", "全国": "国家", "中国机械工业联合会
             "浙江": "省", "省部": "省", "省": "省", "部": "省", "台州市": "市", "台州": "市", "市厅": "市", "市": "市", "厅": "市",
             "温岭市": "县", "温岭": "县", "县区": "县", "县": "县", "区": "县"}
 GRADE = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+NOT_ACCEPTED = re.compile(r"(没|未|还没|尚未)(有)?(通过)?(验收|结题)|(明年|下半年|年底|以后)才?(验收|结题)|还在(做|研|进行)")
 NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部")
 NOT_MINE = re.compile(r"公司名下|单位名下|厂里的|公司的专利|单位的专利|"
                       r"(发明人|名单|里面)[^,，]{0,4}(没有|不是)(我|他|她)|没有(我|他|她)的名字|"
@@ -75,15 +76,24 @@ def _patents(reading: Reading, clause: Clause, put, following: str) -> None:
         reading.set("achievements.invention_patents", 1, text, clause.person, presumed="“有发明专利”按1项授权发明专利计")
 
 
-def _centre(clause: Clause, put) -> None:
+def _centre(clause: Clause, put, following: str) -> None:
+    """Membership of a 技术中心/创新团队 at a level; "厂里是市级技术创新团队" is the firm's, and a denial may
+    follow in the next clause ("…，但我不是其中一员")."""
     text = clause.text
     m = re.search(r"(企业)?(技术中心|技术创新团队|创新团队|研发中心)", text)
     level = _level(text[:m.start()])
     rest = text[m.end():]
-    if re.search(r"(没有|没|不在|不是)[^,，]{0,4}(我|他|她|名单)", text):  # "名单上没有他": the company's, not his
-        put("tech_center_core_level", "无")
+    denied_after = re.match(r"(但|不过|可|可是|只是)?[^,，骨核]{0,4}(不是|不在|没进|没有进)[^,，]{0,4}(成员|一员|其中|里面|名单)",
+                            following)
+    if denied_after or re.search(r"(没有|没|不在|不是)[^,，]{0,4}(我|他|她|名单|成员|一员|其中|里面)", text):
+        put("tech_center_core_level", "无")  # "名单上没有他", "我也不是成员"
         put("tech_center_member_level", "无")
         return
+    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂)[^,，]{0,3}(是|被评为|评上|获评|成了)", text[:m.start()]):
+        if level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是(其中的?)?(成员|一员)|(我|他|她)在(名单|里面)",
+                               following):
+            put("tech_center_member_level", level)  # "…，备案名单里有我，是成员"
+        return  # otherwise the firm's title, not a membership
     if not level:
         return
     if re.search(r"骨干|负责人|核心|带头人|主任|主要成员", rest) or re.search(r"骨干", text[:m.start()]):
@@ -149,9 +159,10 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         if m := re.search(r"重点[^,，]{0,6}(项目|工程)", text):
             if "骨干" in text and (level := _level(text[:m.start()])):
-                put("key_project_level", level)
+                after = ",".join(c.text for c in clauses[index:index + 2])
+                put("key_project_level", "无" if NOT_ACCEPTED.search(after) else level)
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
-            _centre(clause, put)
+            _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         _salary(clause, message, put)
         if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
             if re.search(r"(国家|国标|行业|行标|地方)\s*(级)?\s*(标准|规范)", text):

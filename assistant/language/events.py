@@ -23,6 +23,7 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
              "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
+MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -80,6 +81,12 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
         reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
+        if role == "work_start" and clause.has("title") and not reading.get("title_appointed_date", person) and \
+                re.search(r"(入职|进厂|进公司|参加工作|工作)(后|以后|之后|就|即)[^,，]{0,6}(聘|评)", clause.text):
+            reading.set("title_appointed_date", value.isoformat(), clause.text, person,
+                        presumed="按入职当时即聘任计算")  # "去年5月入职后聘了助理工程师"
+        if role in ("work_start", "changed_unit") and MOVED_TO_TECHNICAL.search(clause.text):
+            reading.set("machinery_work_start_date", value.isoformat(), clause.text, person)  # "21年3月调到技术岗做电机设计"
         if role == "graduation" and re.search(r"(毕业(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,8}(进|入职|工作|上班|做|干|参加|开始)",
                                               clause.text):
             reading.set("work_start_date", value.isoformat(), clause.text, person)  # "16年毕业就进厂了"

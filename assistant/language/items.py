@@ -41,7 +41,8 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
     for clause in clauses:
         text = clause.text
         known = next((n for n in names if normalize(n) in text), None)
-        if not (short or STUDY.search(text) or known and len(text) - len(known) <= 3):
+        about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
+        if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3):
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
         applied = re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
         if applied and (not known or text.find(normalize(known)) >= applied.start()):
@@ -58,6 +59,10 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
     for person, majors in found.items():
         rank, said, clause = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)
         reading.set("major", said, clause.text, person)
+
+
+# Words after a title that make it the one asked about: "工程师的话…", "大专的要做几年", "是否符合工程师申报条件".
+ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求|申报条件|申报资格|评审条件)")
 
 
 def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
@@ -85,8 +90,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
-            elif t.value != "技术员" and re.match(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求)",
-                                                   message[t.end:t.end + 5]):
+            elif t.value != "技术员" and ASKED_ABOUT.match(message[t.end:t.end + 5]):
                 reading.set("target", t.value, clause.text, person)  # "工程师的话我是不是还要等", "大专的要做几年"
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
                                                                       + r"\s*(的|吧|啊|呀)?", message.strip("?？。.!！ ")) or re.match(

@@ -105,9 +105,14 @@ def _fuzzy_keys() -> dict[tuple[str, ...], str]:
 
 @cache
 def _known_words() -> ahocorasick.Automaton:
-    """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术")."""
+    """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术"; "电子信息工程是…"
+    keeps its 是: the major's name ends at 工程)."""
+    from assistant.rules.params import parameters_for
+
+    p = parameters_for(2022)
+    majors = {*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"), *lexicon()["other_majors"]}
     automaton = ahocorasick.Automaton()
-    words = {alias.lower() for entries in _entries().values() for alias, _, _ in entries} | set(lexicon()["fuzzy"])
+    words = {alias.lower() for entries in _entries().values() for alias, _, _ in entries} | set(lexicon()["fuzzy"]) | majors
     for word in words | set(lexicon()["protected"]):
         if len(word) >= 2:
             automaton.add_word(word, len(word))

@@ -61,6 +61,7 @@ GATES = [("falsification_years", "disqualification"), ("under_investigation", "d
 MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
 LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
 SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
+TAG_QUESTION = re.compile(r"(那)?(是这样吗|是不是这样|对吗|对不对|是真的吗|是吗|真的吗|对吧|真的假的|是不是真的|靠谱吗|可信吗)")
 DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|时间安排|开始申报|最晚|最后一天")
 
 
@@ -99,7 +100,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     asked_text = u.asked.text if u.asked else text
     asked = classify(asked_text) if u.asked else whole
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
-    if u.asked and re.fullmatch(r"(那)?(是这样吗|是不是这样|对吗|对不对|是真的吗|是吗|真的吗|对吧)", asked_text.strip("?？。 ")):
+    if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
         asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked
     if "技能人才" in asked.topics and not set(said) - {"target"}:
         return None, whole  # 技能人才 may apply (通知 二（一）): a rule to quote, not a verdict
@@ -126,6 +127,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
                     r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
                 return None, whole  # "…算学时吗", "学时不够可以补吗": a rule to quote
+            if question == "skip_level" and asks_verdict and known.get("title_level") == "助理工程师" and \
+                    not re.search(r"越级|跳级", text):
+                return "engineer", whole  # "助工聘了两年…可以直接报工程师吗": any route, not a skip of levels
             if asks_verdict or relevant or follow_up:
                 return question, whole
             return None, whole
