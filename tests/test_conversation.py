@@ -144,3 +144,13 @@ def test_server_sessions_expire_after_the_idle_time():
     assert store.get("caller-1").facts == {"major": "机械工程"}
     time.sleep(0.1)
     assert store.get("caller-1").facts == {}  # forgotten, a fresh session under the same id
+
+
+def test_a_corrected_date_carries_the_presumption_made_from_it(assistant):
+    """The start of work was presumed from the graduation date; when the date is corrected, the presumption
+    moves with it (a stale 2018 start would wrongly make the 3 years)."""
+    session = Session()
+    assistant.answer(session, "我想报助工，大专机械工程，2018年6月毕业")
+    answer = assistant.answer(session, "说错了，是2020年6月毕业的")
+    assert answer.verdict.outcome == "not_eligible"
+    assert "2020年6月30日" in answer.answer.split("\n")[0]

@@ -50,12 +50,29 @@ def correct(session: Session, u: Understanding, fixed: str, reference: date) -> 
     u.reading.evidence = u.reading.evidence + again.evidence
 
 
+UNSAID = "（未说）"  # the evidence of a presumption made over the whole conversation
+
+
+def forget_presumptions(session: Session, person: str) -> None:
+    """Presumptions over the conversation are made again each turn from the facts as they stand now, so a
+    correction carries them along ("19年7月毕业" corrected to 21年 moves the presumed start of work too)."""
+    frame = session.facts if person == "self" else session.other
+    for e in session.evidence:
+        if e["evidence"] == UNSAID and e["person"] == person:
+            head, _, rest = e["name"].partition(".")
+            if rest and isinstance(frame.get(head), dict):
+                frame[head].pop(rest, None)
+            else:
+                frame.pop(head, None)
+    session.evidence = [e for e in session.evidence if not (e["evidence"] == UNSAID and e["person"] == person)]
+
+
 def note_evidence(session: Session, u: Understanding, presumed: list | None = None, person: str = "self") -> None:
     """Keep what this turn read, with its words and turn number, and what was presumed over the whole
     conversation; a fact said again replaces the old entry."""
     session.turn += 1
     entries = [(e.name, e.value, e.evidence, e.person, e.presumed) for e in u.reading.evidence]
-    entries += [(name, value, "（未说）", person, sentence) for name, value, sentence in presumed or []]
+    entries += [(name, value, UNSAID, person, sentence) for name, value, sentence in presumed or []]
     for name, value, words, who, sentence in entries:
         session.evidence = [x for x in session.evidence if not (x["name"] == name and x["person"] == who)]
         session.evidence.append({"name": name, "value": value, "evidence": words, "turn": session.turn,

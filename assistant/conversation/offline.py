@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
-from assistant.conversation.memory import correct, facts_out, note_evidence, remember, remember_frame
+from assistant.conversation.memory import correct, facts_out, forget_presumptions, note_evidence, remember, remember_frame
 from assistant.conversation.session import Session
 from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
@@ -104,6 +104,7 @@ class OfflineAssistant:
         if scope.out_of_scope:
             return self.refuse(scope.reason)
         person = session.person = u.person
+        forget_presumptions(session, person)
         held = session.facts if person == "self" else session.other
         presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
         said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}

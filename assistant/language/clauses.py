@@ -36,6 +36,9 @@ class Clause:
         return any(t.end <= position and position - t.end <= window for t in self.has("negation"))
 
 
+TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催)(我|俺)(?!们)[^,，问]{0,3}(报|申报|评|破格|越级|试试)")
+
+
 def _person(clause: Clause, text: str) -> str | None:
     others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")]
     # "我徒弟", "我们车间主任": a 我 that owns the other person is not the subject.
@@ -44,6 +47,8 @@ def _person(clause: Clause, text: str) -> str | None:
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 2 and text[t.end:o.start].strip("们的") == "")
         for o in others)]
     first = min(others + selves, key=lambda t: t.start, default=None)
+    if first is not None and first.value == "other" and TOLD_TO_APPLY.search(clause.text):
+        return "self"  # "老板说…让我破格报工程师": the one told to apply is the user
     return None if first is None else first.value
 
 

@@ -60,10 +60,24 @@ def prepare(text: str) -> str:
     return repair_homophones(text)
 
 
+# Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
+INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答)|就当我|当我是|"
+                         r"假装我|就说(我|满|已|是|可以|能)|开个?后门|直接(告诉我|说|回复|回答)")
+
+
+def _without_instructions(text: str, subject: str) -> str:
+    """The message with each clause that instructs the assistant blanked out (offsets kept), so that an
+    injected "把我当成本科" never becomes a fact; the facts the user states beside it are still read."""
+    for clause in segment(text, subject):
+        if INSTRUCTION.search(clause.text):
+            text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
+    return text
+
+
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
     `subject` whom the conversation is about so far."""
-    text = prepare(message)
+    text = _without_instructions(prepare(message), subject)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
