@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,3 +57,87 @@ def run_cli(*args: str, env: dict | None = None, stdin: str | None = None) -> su
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
                           env=full_env, input=stdin, cwd=ROOT, timeout=600)
+
+
+# The web app as `python app.py` runs it, on a free port on 127.0.0.1, and Debian's chromium driven by
+# Playwright (browser tests); screenshots go to test-artifacts/ for a person to look at.
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, index_dir):
+    port = _free_port()
+    feedback = tmp_path_factory.mktemp("web") / "feedback.sqlite3"
+    env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_FEEDBACK_DB": str(feedback),
+           "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_MAX_MESSAGE": "2000"}
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the web app did not start: " + process.stdout.read().decode(errors="replace"))
+    yield {"url": url, "feedback": feedback}
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(params=[{"width": 1280, "height": 1200}], ids=["desktop"])
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page(browser, server, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.outside = []
+    page.on("request", lambda r: page.outside.append(r.url)
+            if not r.url.startswith((server["url"], "data:", "blob:", "about:")) else None)
+    page.goto(server["url"], wait_until="load")
+    page.wait_for_selector("#message textarea", timeout=60000)
+    ready(page)
+    yield page
+    context.close()
+
+
+def ready(page) -> None:
+    """The page has loaded its session (the facts panel is filled on load): clicks before that may be lost."""
+    page.wait_for_function("() => (document.querySelector('#facts') || {innerText: ''}).innerText.includes('我理解的信息')",
+                           timeout=60000)
+
+
+def ask(page, text: str) -> str:
+    page.fill("#message textarea", text)
+    page.click("#send")
+    page.wait_for_function("t => document.querySelector('#chatbot').innerText.includes(t)", arg=text[:20])
+    page.wait_for_selector("#citations details", timeout=30000)
+    return page.inner_text("#chatbot")
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

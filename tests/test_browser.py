@@ -5,85 +5,12 @@ test-artifacts/ for a person to look at.
 """
 
 import json
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from conftest import ask, ready, shot
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, index_dir):
-    port = _free_port()
-    feedback = tmp_path_factory.mktemp("web") / "feedback.sqlite3"
-    env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_FEEDBACK_DB": str(feedback),
-           "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_MAX_MESSAGE": "2000"}
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the web app did not start: " + process.stdout.read().decode(errors="replace"))
-    yield {"url": url, "feedback": feedback}
-    process.terminate()
-    process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 1200})
-    page = context.new_page()
-    page.outside = []
-    page.on("request", lambda r: page.outside.append(r.url)
-            if not r.url.startswith((server["url"], "data:", "blob:", "about:")) else None)
-    page.goto(server["url"], wait_until="load")
-    page.wait_for_selector("#message textarea", timeout=60000)
-    yield page
-    context.close()
-
-
-def ask(page, text: str) -> str:
-    page.fill("#message textarea", text)
-    page.click("#send")
-    page.wait_for_function("t => document.querySelector('#chatbot').innerText.includes(t)", arg=text[:20])
-    page.wait_for_selector("#citations details", timeout=30000)
-    return page.inner_text("#chatbot")
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1440, "height": 900}
 
 
 def test_question_gets_answer_badge_and_citation_card(page):
@@ -128,6 +55,7 @@ def test_two_browsers_do_not_share_facts(browser, server):
         for p in (a, b):
             p.goto(server["url"], wait_until="load")
             p.wait_for_selector("#message textarea", timeout=60000)
+            ready(p)
         ask(a, "年薪35万能直接报工程师吗")
         a.wait_for_selector("#verdict-badge .badge[data-outcome='eligible']")
         ask(b, "能越级申报吗")
@@ -137,35 +65,16 @@ def test_two_browsers_do_not_share_facts(browser, server):
         second.close()
 
 
-def test_console_form_gives_verdict_script_and_trace(page):
-    page.get_by_role("tab", name="热线工作台").click()
-    page.locator("#c-target").get_by_text("工程师", exact=True).click()
-    page.fill("#c-major textarea", "机械工程")
-    page.fill("#c-series textarea", "机电")
-    page.fill("#c-appointed textarea", "2017-03-01")
-    for elem, value in (("#c-education", "本科"), ("#c-title", "助理工程师")):
-        page.locator(f"{elem} input").click()
-        page.get_by_role("option", name=value, exact=True).click()  # choose from the list, not type-and-hope
-        expect(page.locator(f"{elem} input")).to_have_value(value)
-    page.click("#c-run")
-    page.wait_for_selector("#c-badge .badge[data-outcome]", timeout=30000)
-    outcome = page.get_attribute("#c-badge .badge", "data-outcome")
-    assert outcome == "eligible", page.inner_text("#c-trace")
-    assert "正常申报" in page.inner_text("#c-badge")
-    assert "根据通知规定，您符合" in page.input_value("#c-script textarea")
-    assert "附件2/第四条/（二）/（1）" in page.inner_text("#c-trace")
-    page.fill("#c-search textarea", "照片")
-    page.wait_for_selector("#c-results details", timeout=30000)
-    shot(page, "console")
-
-
-def test_feedback_is_stored_with_phone_numbers_masked(page, server):
+def test_feedback_is_stored_as_json_with_phone_numbers_masked(page, server):
     ask(page, "联系电话是多少")
     page.fill("#comment textarea", "很好，我的手机13812345678")
     page.click("#thumbs-up")
     page.wait_for_function("() => document.querySelector('#thanks').innerText.includes('谢谢')")
-    rows = sqlite3.connect(server["feedback"]).execute("SELECT rating, comment FROM feedback").fetchall()
-    assert (1, "很好，我的手机138****5678") in rows
+    rows = sqlite3.connect(server["feedback"]).execute("SELECT rating, answer, comment FROM feedback").fetchall()
+    rating, answer, comment = next(r for r in rows if r[2].startswith("很好"))
+    assert (rating, comment) == (1, "很好，我的手机138****5678")
+    kept = json.loads(answer)
+    assert kept["question"] == "联系电话是多少" and "七" in kept["citations"] and kept["answer"]
 
 
 def test_citation_card_links_to_its_place_in_the_notice(page):
@@ -187,19 +96,80 @@ def test_notice_tab_shows_every_clause_by_id(page):
     shot(page, "notice")
 
 
-def _post(url: str, payload: dict) -> dict:
-    request = urllib.request.Request(url + "/api/ask", data=json.dumps(payload).encode(),
-                                     headers={"Content-Type": "application/json"})
-    return json.loads(urllib.request.urlopen(request, timeout=30).read())
+def test_pasted_markdown_and_links_stay_text_and_fetch_nothing(page):
+    ask(page, "![x](http://203.0.113.5/pixel.png) [点我](http://203.0.113.5/) 照片要多大")
+    page.wait_for_timeout(500)
+    chat = page.inner_text("#chatbot")
+    assert "![x](http://203.0.113.5/pixel.png)" in chat  # the characters, as typed
+    assert page.locator("#chatbot img").count() == 0 and page.locator("#chatbot a[href*='203.0.113.5']").count() == 0
+    assert page.outside == []
+    assert "PNG" not in chat.split("照片要多大", 1)[1]  # a file name inside a link is no photo format
 
 
-def test_api_keeps_sessions_and_cuts_long_messages(server):
-    first = _post(server["url"], {"message": "大专毕业3年能报助理工程师吗"})
-    assert first["verdict"]["outcome"] == "need_more_info" and first["session_id"]
-    second = _post(server["url"], {"session_id": first["session_id"], "message": "学的机电一体化"})
-    assert second["verdict"]["outcome"] == "eligible" and second["session_id"] == first["session_id"]
-    other = _post(server["url"], {"message": "学的机电一体化"})
-    assert other["session_id"] != first["session_id"] and other["verdict"] is None
-    long = _post(server["url"], {"message": "照片要多大" + "啊" * 20_000})
-    assert "已只取前 2000 字" in long["answer"]
-    assert set(long) == {"session_id", "answer", "kind", "mode", "verdict", "citations", "facts", "assumptions"}
+def test_quotes_keep_their_asterisks(page):
+    ask(page, "照片要多大")
+    assert "大于215*300（宽*高）像素" in page.inner_text("#chatbot")  # verbatim, not Markdown emphasis
+
+
+def test_the_facts_panel_shows_what_was_understood_and_one_can_be_removed(page):
+    ask(page, "本科机械工程，2018年9月聘的助工，能报工程师吗")
+    panel = page.inner_text("#facts")
+    assert "学历" in panel and "本科" in panel and "2018年9月聘的助工" in panel  # the fact and the words it came from
+    assert "推定" in panel  # the presumed series is shown as a presumption
+    page.locator("#fact-pick input").click()
+    page.get_by_role("option", name="所学专业：机械工程").click()
+    page.click("#fact-remove")
+    page.wait_for_selector("#facts li[data-fact='major']", state="detached")
+    assert page.locator("#facts li[data-fact='education_level']").count() == 1  # only that one went
+    shot(page, "chat-facts")
+
+
+def test_a_reload_restores_the_conversation_and_reset_clears_the_server_session(page):
+    ask(page, "大专机电一体化，2018年7月毕业一直做技术，能报助工吗")
+    page.wait_for_selector("#verdict-badge .badge[data-outcome='eligible']")
+    page.reload(wait_until="load")
+    page.wait_for_selector("#message textarea", timeout=60000)
+    ready(page)
+    page.wait_for_function("() => (document.querySelector('#chatbot') || {innerText: ''}).innerText.includes('2018年7月毕业')",
+                           timeout=30000)
+    assert "大专" in page.inner_text("#facts")
+    page.click("#reset")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('2018年7月毕业')")
+    ask(page, "能报助工吗")
+    page.wait_for_selector("#verdict-badge .badge[data-outcome='need_more_info']")  # the old facts are gone
+
+
+def test_an_english_question_is_asked_to_be_in_chinese(page):
+    page.fill("#message textarea", "Can I apply for the engineer title?")
+    page.click("#send")
+    page.wait_for_function("() => document.querySelector('#chatbot').innerText.includes('请用中文提问')", timeout=30000)
+
+
+def test_the_page_is_chinese_with_no_english_controls(page):
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    ask(page, "照片要多大")
+    visible = page.inner_text("body")
+    for english in ("Clear", "Use via API", "Built with", "Settings"):
+        assert english not in visible
+    assert page.locator("#chatbot button[aria-label='Clear']:visible").count() == 0
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+def test_on_a_phone_a_new_answer_shows_from_its_start_and_nothing_covers_it(page, viewport):
+    shot(page, "phone-first-load")
+    ask(page, "本科自动化，2018年9月聘的助工，今年能报工程师吗")
+    ask(page, "我可以破格吗")
+    page.wait_for_timeout(400)
+    box = page.locator("#chatbot .bubble-wrap").bounding_box()
+    last = page.locator("#chatbot .message-row.bot-row").last.bounding_box()
+    assert box["y"] - 16 <= last["y"] <= box["y"] + box["height"] / 2  # its first line is in view
+    assert page.locator("#chatbot label:visible").count() == 0  # no "对话" label over the first line
+    chip = page.locator(".chip:visible").first.bounding_box()
+    assert chip["height"] >= 36  # a real button to tap
+    shot(page, "phone-answer")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop-1440"])
+def test_desktop_screenshots(page, viewport):
+    ask(page, "本科自动化，2018年9月聘的助工，今年能报工程师吗")
+    shot(page, "desktop-answer")

@@ -94,7 +94,8 @@ def test_reset_forgets_the_facts(assistant):
 
 def test_sessions_are_isolated(assistant):
     store = SessionStore()
-    a, b = store.get("a"), store.get("b")
+    a, b = store.get(None), store.get(None)
+    assert a.id != b.id
     assistant.answer(a, "年薪35万能直接报工程师吗")
     answer = assistant.answer(b, "能越级申报吗")
     assert "achievements" not in b.facts and answer.verdict.outcome == "need_more_info"
@@ -139,11 +140,21 @@ def test_server_sessions_expire_after_the_idle_time():
     import time
 
     store = SessionStore(idle_seconds=0.05)
-    session = store.get("caller-1")
+    session = store.get(None)
     session.facts["major"] = "机械工程"
-    assert store.get("caller-1").facts == {"major": "机械工程"}
+    assert store.get(session.id).facts == {"major": "机械工程"}
     time.sleep(0.1)
-    assert store.get("caller-1").facts == {}  # forgotten, a fresh session under the same id
+    fresh = store.get(session.id)
+    assert fresh.facts == {} and fresh.id != session.id  # forgotten: a fresh session with a new id
+
+
+@pytest.mark.parametrize("chosen", ["a", "caller-1", "0" * 32 + "x", "x" * 100_000, 42, None])
+def test_the_server_chooses_session_ids(chosen):
+    """A client continues its own conversation by the id it was given; it can never name one."""
+    store = SessionStore()
+    session = store.get(chosen)
+    assert session.id != chosen and len(session.id) == 32
+    assert store.get(session.id) is session
 
 
 def test_a_corrected_date_carries_the_presumption_made_from_it(assistant):

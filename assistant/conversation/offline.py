@@ -8,6 +8,7 @@ session as it was.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -22,7 +23,7 @@ from assistant.language.extract import prepare, understand
 from assistant.language.intent import Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
-from assistant.rules.engine import check
+from assistant.rules.engine import ELIGIBILITY, check
 from assistant.rules.facts import parse_facts
 from assistant.rules.params import hotline
 from assistant.rules.verdict import Verdict
@@ -42,6 +43,9 @@ def problem_with(message: object, limit: int = 2000) -> str | None:
         return "消息中含有无法识别的字符，请用文字描述您的问题。"
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         return "没能看懂这条消息，请用文字描述您的问题，例如：“照片有什么要求？”"
+    if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", text) and not re.search(r"[\u4e00-\u9fff]", text):
+        return (f"英文提问不在本助手能处理的范围内，本助手无法回答，请用中文提问，例如：“大专毕业3年能报助理工程师吗？”"
+                f"也可致电协同创新中心 {hotline()} 咨询。")
     return None
 
 
@@ -134,9 +138,9 @@ class OfflineAssistant:
                                                              if e["presumed"] and e["person"] == person]))
         if presumed_target and verdict.outcome != "need_more_info":
             assumptions.append(presumed_target)
-        if person == "self":
+        if person == "self":  # an eligibility answer rests on everything presumed so far; a photo answer on its own
             session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
-            assumptions = session.assumptions
+            assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
         if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible":
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"

@@ -8,15 +8,18 @@ so that a bare reply ("18年7月") answers it. Sessions share nothing with each 
 
 from __future__ import annotations
 
+import re
+import secrets
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
+
+SESSION_ID = re.compile(r"[0-9a-f]{32}")  # what the server issues: 128 random bits, hex
 
 
 @dataclass
 class Session:
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=lambda: secrets.token_hex(16))
     facts: dict = field(default_factory=dict)
     question: str | None = None  # the engine question of the last computable turn
     assumptions: list[str] = field(default_factory=list)
@@ -27,6 +30,8 @@ class Session:
     turn: int = 0
     last_text: str = ""  # the user's previous message (normalised), for corrections ("打错了，是25万")
     last_used: float = field(default_factory=time.monotonic)
+    history: list[dict] = field(default_factory=list)  # the chat as shown ({role, content}), restored on reload
+    last_answer: dict | None = None  # the last answer as the API gives it (feedback stores it)
 
     def merged(self, new: dict, person: str = "self") -> dict:
         """The person's facts with `new` laid over them (not stored until the turn succeeds)."""
@@ -51,6 +56,19 @@ class Session:
         self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
         self.person = "self"
         self.last_text = ""
+        self.history, self.last_answer = [], None
+
+    def forget(self, name: str, person: str = "self") -> bool:
+        """Remove one fact the user says was misread (我理解的信息 › 删除); True if it was there."""
+        frame = self.facts if person == "self" else self.other
+        head, _, rest = name.partition(".")
+        found = rest in frame.get(head, {}) if rest else head in frame
+        if rest and isinstance(frame.get(head), dict):
+            frame[head].pop(rest, None)
+        else:
+            frame.pop(head, None)
+        self.evidence = [e for e in self.evidence if not (e["name"] == name and e["person"] == person)]
+        return found
 
 
 class SessionStore:
@@ -61,14 +79,26 @@ class SessionStore:
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
 
+    def adopt(self, session_id: str) -> Session:
+        """The session of an id the server issued itself (a signed cookie), made under that id if new."""
+        with self._lock:
+            session = self._sessions.get(session_id)
+            if session is None or time.monotonic() - session.last_used > self.idle_seconds:
+                session = self._sessions[session_id] = Session(id=session_id)
+            session.last_used = time.monotonic()
+            return session
+
     def get(self, session_id: str | None) -> Session:
+        """The session with this id, or a new one with an id the server chose: a client can continue its own
+        conversation, never pick another's or name one (an unknown or malformed id starts afresh)."""
         now = time.monotonic()
         with self._lock:
             for sid in [s for s, v in self._sessions.items() if now - v.last_used > self.idle_seconds]:
                 del self._sessions[sid]
-            session = self._sessions.get(session_id or "")
+            known = isinstance(session_id, str) and SESSION_ID.fullmatch(session_id)
+            session = self._sessions.get(session_id) if known else None
             if session is None:
-                session = Session(id=session_id or uuid.uuid4().hex)
+                session = Session()
                 self._sessions[session.id] = session
             session.last_used = now
             return session

@@ -52,9 +52,13 @@ class Understanding:
         return self.clauses[-1].person if self.clauses else self.subject
 
 
+LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|(https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
+
+
 def prepare(text: str) -> str:
-    """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin."""
-    text = arabic_numerals(normalize(text))
+    """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin.
+    A link or pasted Markdown image is not the user's words ("pixel.png" in a URL is no photo format)."""
+    text = arabic_numerals(normalize(LINK.sub("（链接）", text)))
     for word, mandarin in lexicon()["dialect"].items():
         text = text.replace(word, mandarin)
     return repair_homophones(text)

@@ -1,7 +1,11 @@
-"""Thumbs up/down with an optional comment, kept in a local SQLite file, personal numbers masked first."""
+"""Thumbs up/down with an optional comment, kept in a local SQLite file, personal numbers masked first.
+
+A row keeps the question and the whole answer as JSON (text, verdict, citation ids), so a reviewer can
+see what was judged without reconstructing it."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
@@ -35,8 +39,12 @@ class FeedbackStore:
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=10)
 
-    def add(self, session: str, rating: int, question: str, answer: str, comment: str = "") -> None:
-        row = (time.time(), session, rating, mask(question)[:2000], mask(answer)[:4000], mask(comment)[:1000])
+    def add(self, session: str, rating: int, question: str, answer: dict, comment: str = "") -> None:
+        verdict = answer.get("verdict") or {}
+        kept = {"question": mask(question)[:2000], "answer": mask(answer.get("answer", ""))[:4000],
+                "kind": answer.get("kind"), "verdict": verdict.get("outcome"), "question_id": verdict.get("question_id"),
+                "citations": [c["id"] for c in answer.get("citations", [])]}
+        row = (time.time(), session, rating, kept["question"], json.dumps(kept, ensure_ascii=False), mask(comment)[:1000])
         with self._lock, self._connect() as db:
             db.execute("INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?)", row)
 

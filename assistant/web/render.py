@@ -22,6 +22,16 @@ CSS = """
 .cite summary{cursor:pointer;font-weight:600}.cite pre,.clause pre{white-space:pre-wrap;font-family:inherit;margin:6px 0}
 .trace div{margin:2px 0}.clause{margin-left:14px}.clause summary{cursor:pointer}
 .keyinfo td{padding:2px 10px}.clause.target>summary{background:#fff3c4}
+.facts{border:1px solid #d6e4f0;border-radius:8px;padding:6px 10px;background:#f5f9fc;margin:4px 0}
+.facts-title{font-weight:600;margin-bottom:4px}.facts ul{margin:0;padding-left:18px}
+.facts li{margin:2px 0}.facts .said{display:block;color:#555;font-size:90%}.facts.empty{color:#555}
+.chip button,button.chip{border:1px solid #c6d3e0 !important;background:#eef4fa !important;color:#1a3d5c !important;
+  min-height:40px;white-space:normal;text-align:left}
+button.primary,#send{background:#b4470d !important;color:#fff !important}
+#c-result{position:sticky;top:8px;align-self:flex-start;max-height:100vh;overflow-y:auto}
+#chatbot .message{white-space:pre-wrap}
+#chatbot button[aria-label="Clear"]{display:none}
+.field-error{color:#a50e0e;background:#fce8e6;border-radius:6px;padding:6px 10px}
 """
 # A citation card's link opens the 通知原文 tab at that clause (tabs render lazily, so wait for it).
 GOTO_CLAUSE_JS = """<script>
