@@ -76,12 +76,12 @@ def _patents(reading: Reading, clause: Clause, put, following: str) -> None:
         reading.set("achievements.invention_patents", 1, text, clause.person, presumed="“有发明专利”按1项授权发明专利计")
 
 
-def _centre(clause: Clause, put, following: str) -> None:
+def _centre(clause: Clause, put, following: str, before: str = "") -> None:
     """Membership of a 技术中心/创新团队 at a level; "厂里是市级技术创新团队" is the firm's, and a denial may
     follow in the next clause ("…，但我不是其中一员")."""
     text = clause.text
     m = re.search(r"(企业)?(技术中心|技术创新团队|创新团队|研发中心)", text)
-    level = _level(text[:m.start()])
+    level = _level(text[:m.start()]) or (_level(before) if re.search(r"技术中心|创新团队|研发中心", before) else None)
     rest = text[m.end():]
     denied_after = re.match(r"(但|不过|可|可是|只是)?[^,，骨核]{0,4}(不是|不在|没进|没有进)[^,，]{0,4}(成员|一员|其中|里面|名单)",
                             following)
@@ -111,7 +111,7 @@ def _salary(clause: Clause, message: str, put) -> None:
         put("salary_meets_skip_level", False)
         return
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万")  # "¥380,000", "30w"
-    text = re.sub(r"(\d+)万(\d)千", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)  # "30万2千"
+    text = re.sub(r"(\d+)万(\d)(?:千)?(?![\d千万])", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)  # 30万2(千)
     m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (
@@ -162,7 +162,8 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
                 after = ",".join(c.text for c in clauses[index:index + 2])
                 put("key_project_level", "无" if NOT_ACCEPTED.search(after) else level)
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
-            _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
+            _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]),
+                    clauses[index - 1].text if index else "")
         _salary(clause, message, put)
         if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
             if re.search(r"(国家|国标|行业|行标|地方)\s*(级)?\s*(标准|规范)", text):

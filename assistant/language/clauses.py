@@ -96,6 +96,9 @@ VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符�
                      r"可唔可以|认不认|让不让|通不通过|会不会|传得上|传不上|能传|能用|可用|有效|管用|有没有问题")
 
 
+REPORTED = re.compile(r"^(他|她|人家|别人|同事|领导|老板|主任|听)[^,，]{0,3}(说|讲|讲过|说过)")
+
+
 def asked_clause(clauses: list[Clause]) -> Clause | None:
     """The clause that asks: the first question about a verdict ("…可以吗？该怎么申报？"; of two, the first is
     answered first and the other after it), else the last question; for a tag question ("…也能申报工程师，
@@ -103,6 +106,8 @@ def asked_clause(clauses: list[Clause]) -> Clause | None:
     asking = [i for i, c in enumerate(clauses) if c.asks]
     if not asking:
         return None
+    said = [i for i in asking if REPORTED.match(clauses[i].text) and "?" not in clauses[i].text]
+    asking = [i for i in asking if i not in said] or asking  # "他说他报不了了。…我今年能报吗": the user's question
     chosen = next((i for i in asking if VERDICT.search(clauses[i].text)), asking[-1])
     if TAG_QUESTION.match(clauses[chosen].text.rstrip("?？。 ")) and chosen > 0:
         return clauses[chosen - 1]

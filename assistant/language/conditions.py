@@ -15,7 +15,7 @@ PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
                     r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
-GRADES = "基本合格|不合格|合格|优秀|称职|良好"
+GRADES = "基本合格|不合格|合格|优秀|称职|良好|不确定等次|不定等次|不评等次|未定等次"
 YEARS = (2019, 2020, 2021, 2022)
 CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
     ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外|香港|澳门|台湾|新加坡"),
@@ -181,13 +181,15 @@ def insurance(reading: Reading, clauses: list[Clause], message: str, person: str
         reading.set("insured_now", False, "停缴", person=person)
 
 
-def assessments(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+def assessments(reading: Reading, clauses: list[Clause], message: str, reference: date, person: str = "self") -> None:
+    for word, back in (("大前年", 3), ("前年", 2), ("去年", 1)):
+        message = message.replace(word, f"{reference.year - back}年")  # "前年考核是不定等次"
     for m in re.finditer(r"(?<!\d)((?:(?:20)?[12]\d\s*年?度?\s*[、和及与,，]\s*)+)(?:(?:20)?[12]\d)\s*年?度?\s*(?:都|均|全)(?:是|为)?("
                          + GRADES + ")", message):  # "20、21都是合格"
         for year in re.findall(r"(?:20)?([12]\d)", m.group(0)):
             if 2015 <= 2000 + int(year) <= 2022:
                 reading.set(f"assessments.{2000 + int(year)}", _grade(m.group(2)), m.group(0), person=person)
-    for m in re.finditer(r"(?<!\d)(?:(20)([12]\d)\s*年?|()([12]\d)\s*年)度?[^,，。\d]{0,8}?(" + GRADES + ")", message):
+    for m in re.finditer(r"(?<!\d)(?:(20)([12]\d)\s*年?|()([12]\d)\s*年)度?[^,，。\d]{0,12}?(" + GRADES + ")", message):
         year = 2000 + int(m.group(2) or m.group(4))
         if 2015 <= year <= 2022:
             reading.set(f"assessments.{year}", _grade(m.group(5)), m.group(0), person=person)
@@ -202,7 +204,8 @@ def assessments(reading: Reading, clauses: list[Clause], message: str, person: s
 
 
 def _grade(word: str) -> str:
-    return {"称职": "合格", "良好": "合格"}.get(word, word)
+    """As the engine names grades: 不确定等次 (not graded, e.g. on leave) is its own grade, not 合格."""
+    return {"称职": "合格", "良好": "合格"}.get(word, "不确定" if "等次" in word else word)
 
 
 def status(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
@@ -224,9 +227,15 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
         reading.set("degree_origin", "港澳台", "港澳台学历", person=person)
 
 
+def _person_at(clauses: list[Clause], match: re.Match | None, person: str) -> str:
+    """Whose fact a match over the whole message is: the person of the clause it starts in."""
+    return next((c.person for c in clauses if match and c.start <= match.start() < c.end), person)
+
+
 def history(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     """The 2021 rule (通知二（二）7（5）), discipline, papers and the step of a deadline question."""
-    if re.search(r"(去年|2021年?|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)", message):
+    if failed := re.search(r"(去年|2021年?|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)", message):
+        person = _person_at(clauses, failed, person)  # "我同事去年没通过…我自己…": the colleague's
         reading.set("failed_2021", True, "去年未通过", person=person)
     elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了|没有挂|没挂)|第一次(报|申报)|从没报过|只是没报|没去报",
                    message):

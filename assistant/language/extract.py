@@ -78,10 +78,38 @@ def _without_instructions(text: str, subject: str) -> str:
     return text
 
 
+NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
+
+
+def _name(clause: Clause, text: str) -> str | None:
+    """The person a clause names by name ("张工", "老李", "王某"), if any."""
+    said = [text[t.start:t.end] for t in clause.has("person.other")]
+    return next((w for w in said if 2 <= len(w) <= 3 and NAMED.fullmatch(w)), None)
+
+
+def _only_the_one_asked_about(text: str, subject: str) -> str:
+    """"张工本科…；李工硕士…；王工大专…。张工今年能报吗": with several people named, the clauses about the
+    others are blanked (offsets kept) and only the one asked about is read; an unnamed clause belongs to
+    the last one named."""
+    clauses = segment(text, subject)
+    names, current = [], None
+    for clause in clauses:
+        current = _name(clause, text) or current
+        names.append(current)
+    asked = asked_clause(clauses)
+    wanted = _name(asked, text) if asked else None
+    if not wanted or len({n for n in names if n}) < 2:
+        return text
+    for clause, name in zip(clauses, names, strict=True):
+        if name and name != wanted:
+            text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
+    return text
+
+
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
     `subject` whom the conversation is about so far."""
-    text = _without_instructions(prepare(message), subject)
+    text = _only_the_one_asked_about(_without_instructions(prepare(message), subject), subject)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
@@ -95,7 +123,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.photo(reading, clauses, text, main)
     conditions.hours(reading, clauses, text, mentions, reference, main)
     conditions.insurance(reading, clauses, text, main)
-    conditions.assessments(reading, clauses, text, main)
+    conditions.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
     loose = attach_dates(reading, clauses, mentions, reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)

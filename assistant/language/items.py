@@ -38,6 +38,7 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
     order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
     found: dict[str, list[tuple[int, str, Clause]]] = {}
+    previous = -1  # the education of the clause before, when it named no major ("又读了第二学士，专业是…")
     for clause in clauses:
         text = clause.text
         known = next((n for n in names if normalize(n) in text), None)
@@ -54,8 +55,9 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
                           *re.finditer(r"(?:^|是|我|读|念|中专|大专|专科|本科|硕士|研究生|博士)([\u4e00-\u9fff]{2,8}?)专业", text)]
             said = next((m.group(1) for m in candidates if not NOT_A_MAJOR.search(m.group(1))), None)
         if said:
-            rank = max((order.index(t.value) for t in clause.has("education")), default=-1)
+            rank = max((order.index(t.value) for t in clause.has("education")), default=previous)
             found.setdefault(clause.person, []).append((rank, said, clause))
+        previous = -1 if said else max((order.index(t.value) for t in clause.has("education")), default=-1)
     for person, majors in found.items():
         rank, said, clause = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)
         reading.set("major", said, clause.text, person)

@@ -33,6 +33,9 @@ def lexicon() -> dict:
     return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
 
 
+NAMED_BY = ("工", "师傅", "主任", "经理", "总", "科长", "组长")  # "张工", "李师傅": a colleague by name
+
+
 def _entries() -> dict[str, list[tuple[str, str, str]]]:
     """dimension → (alias, canonical value, extra) for every alias in the lexicon."""
     lex, out = lexicon(), {}
@@ -46,6 +49,8 @@ def _entries() -> dict[str, list[tuple[str, str, str]]]:
             out[f"{group}.{name}"] = [(alias, name, "") for alias in aliases]
     out["person.other"] += [(f"{prefix}{name}", "other", "") for name in lex["surnames"] for prefix in ("老", "小")]
     out["person.other"] += [(f"{name}某", "other", "") for name in lex["surnames"]]
+    out["person.other"] += [(f"{name}{title}", "other", "") for name in lex["surnames"] for title in NAMED_BY
+                            if f"{name}{title}" != "高工"]  # 高工 is 高级工程师, not Mr 高
     for dim in ("present", "negation", "nothing", "asking"):
         out[dim] = [(alias, alias, "") for alias in lex[dim]]
     return out

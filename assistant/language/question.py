@@ -61,6 +61,7 @@ GATES = [("falsification_years", "disqualification"), ("under_investigation", "d
 MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
 LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
 SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
+SPEC_ASK = re.compile(r"多大|多少|什么|哪些|要求|尺寸|规格")
 TAG_QUESTION = re.compile(r"(那)?(是这样吗|是不是这样|对吗|对不对|是真的吗|是吗|真的吗|对吧|真的假的|是不是真的|靠谱吗|可信吗)")
 DEADLINE_WORDS = re.compile(r"截止|几号|逾期|什么时候|哪天|几月|时间安排|开始申报|最晚|最后一天")
 
@@ -122,6 +123,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         asked = whole  # "那我走学历破格的话，还需要啥条件": the follow-up's topic is in the clause before the asking one
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
+            if question == "photo" and set(said.get("photo") or {}) == {"background"} and SPEC_ASK.search(text):
+                return None, whole  # "白底的照片要多大": the specs asked for, not a judgement of the background
             question = _refine(question, text, said)
             relevant = set(said) & RELEVANT.get(_key(question), set())
             if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
@@ -145,6 +148,12 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return _route("engineer", text, known), whole  # "助工满4年了吗": years in the title held, for the next one
     for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
+            generic = re.search(r"报|评|申请", asked_text) and not re.search(r"越级|跳级|破格|直接", text)
+            if generic and question in ("skip_level", "breakthrough"):
+                return _route("engineer", text, known), whole  # "…新授权了一个专利，今年还能报吗": every route
+            if generic and (known.get("title_level") or known.get("education_level")):
+                # "…考核都合格，我今年能报吗": eligibility, which weighs 考核/社保/学时 among its requirements
+                return (_route(ELIGIBILITY[target], text, known) if target else _eligibility(known, text)), whole
             return _refine(question, text, said), whole
     eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
     if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
