@@ -173,14 +173,16 @@ class OfflineAssistant:
             parts, total = registered_hours(record.activities, p)
             for part in parts:
                 ids += part.clauses
-                if part.hours is not None:
+                if part.hours == 0 and "不计学时" in part.working:
+                    lines.append(f"途径{part.route}：{part.working}。")
+                elif part.hours is not None:
                     lines.append(f"途径{part.route}：{part.working} = {part.hours:g}学时")
                 elif part.missing:
                     lines.append(f"途径{part.route}：{part.working}，还需要知道{'、'.join(part.missing)}")
                 else:
                     lines.append(part.working)
-            lead = (f"能登记{total:g}学时（专业科目，{year}年度）。" if total is not None else
-                    "还需要补充信息才能算出学时。")
+            lead = ("不能登记学时（不计学时）。" if total == 0 else f"能登记{total:g}学时（专业科目，{year}年度）。"
+                    if total is not None else "还需要补充信息才能算出学时。")
             lines.insert(0, lead)
         cited = self._cite(ids)
         quote = "\n".join(f"规定原文：{c.label}：「{c.text}」" for c in cited[:2])

@@ -22,9 +22,12 @@ CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科�
     ("（四）", r"(单位|企业|公司|厂里|厂)[^,，]{0,6}(组织|自己|内部|内训|培训)|自行组织|自己组织|内部培训|内训|学术研讨|研讨会|交流会"),
     ("（二）", r"备案|研修班|培训班|培训"), ("（五）", r"网络课件|网课|网上课程|面授|继续教育基地|课件"),
     ("（六）", r"课题|立法|规划|(制定|起草|参与)[^,，]{0,6}标准|标准[^,，]{0,4}(制定|起草)"),
-    ("（七）", r"论文|著作|译作|专著|译文|期刊|出(了)?(一)?本|写书|出书|万字"), ("（八）", r"资格考试|职业资格考试"),
-    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试"), ("（十）", r"兼职教师|对口支援|结对|服务基层|服务企业|帮扶"),
+    ("（七）", r"论文|文章|著作|译作|专著|译文|期刊|刊物|出(了)?(一)?本|写书|出书|万字"), ("（八）", r"资格考试|职业资格考试"),
+    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试|自考"),
+    ("（十）", r"兼职(教师|老师|上课|任教|讲课)|对口支援|结对|服务基层|服务企业|帮扶|下基层|检查指导"),
 ]
+NOT_PROFESSIONAL = re.compile(r"财务|税务|报销|会计|财会|党建|礼仪|法律知识|消防|急救|营销|销售技巧|文秘|人事|行政")
+BY_DAY = ("（二）", "（三）", "（四）", "（十）")  # routes counted per day
 RANKS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -122,14 +125,21 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
     text, activity = clause.text, {"route": route}
     if days:
         activity["quantity"] = days[0].amount
+    elif route in BY_DAY:
+        pass  # "参加了一个培训进修，前后五天": counted in days only, never by "一个"
     elif m := re.search(r"(\d+(?:\.\d+)?)\s*万字", text):
         activity["quantity"] = float(m.group(1))
     elif m := re.search(r"(?:标的|标定|课件)[^\d]{0,4}(\d+(?:\.\d+)?)\s*(?:个)?学时", text):
         activity["hours"] = float(m.group(1))
-    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个|期)", text):
+    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个|期)(?!人|作者)", text):
         activity["quantity"] = float(m.group(1))
-    elif re.search(r"一(门|科|项|篇|次|本)|高研班", text):
-        activity["quantity"] = 1.0
+    elif re.search(r"一(门|科|项|篇|次|本)|高研班", text) or (
+            route in ("（六）", "（七）") and not re.search(r"几|多|些|两|俩|\d\s*(个|项|篇)(?!人)", text)):
+        activity["quantity"] = 1.0  # "参加了市经信局立项的课题研究": one project
+    if route in ("（二）", "（四）") and NOT_PROFESSIONAL.search(text):
+        activity["not_counted"] = "非本专业"  # "财务报销知识培训" (39号文 3)
+    elif route == "（十）" and re.search(r"检查|指导|分内|本职", text) and not re.search(r"兼职|支援|结对|帮扶", text):
+        activity["not_counted"] = "分内工作"  # "下基层检查指导" (39号文 7)
     if route == "（一）":
         activity["level"] = "省级以上" if re.search(r"省|国家", text) else "市县" if re.search(r"市|县", text) else None
     elif route == "（六）" and (m := re.search(r"(国家|省部|省|部|市厅|市|厅|县处|县|处)级?", text)):
@@ -163,6 +173,9 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
             route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
         year = year_of(clause.text, reference) or reference.year
+        if route is not None and found and found[-1][1]["route"] == route and not days and \
+                not re.search(r"\d", clause.text):
+            route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again
         if route is not None:
             found.append((year, _activity(clause, route, days)))
         elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):

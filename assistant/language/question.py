@@ -114,7 +114,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if wanted and series and series != "机电" and held == wanted and (asks_verdict or said):
         return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
-    if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算", asked_text) and not re.search(r"够|达到|满足", asked_text):
+    if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算|咋算|怎么计|如何计|怎么登|能不能算|算不算|算吗",
+                                asked_text) and not re.search(r"够|达到|满足", asked_text):
         return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
     if said.get("major") and MAJOR_ASK.search(text) and not set(known) & SERVICE and not LIST_ASK.search(asked_text):
         return "major", whole  # "电子科学与技术算机电的相近专业吗": the catalogue of 第十八条（一）, looked up

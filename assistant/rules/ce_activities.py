@@ -23,6 +23,8 @@ class Registered:
 
 
 def _working(activity: Activity, p: Parameters) -> tuple[str, list[str]]:
+    if activity.not_counted:
+        return p.value("continuing_education.not_counted")[activity.not_counted]["sentence"], []
     rule = p.value("continuing_education.route_hours")[activity.route]
     unit = UNIT.get(rule["per"], "")
     quantity = "?" if activity.quantity is None else f"{activity.quantity:g}"
@@ -56,6 +58,8 @@ def registered_hours(activities: list[Activity], p: Parameters) -> tuple[list[Re
         hours = None if missing else activity_hours(activity, p)
         weighted = p.value("continuing_education.route_hours")[activity.route].get("weighted")
         clauses = [ROUTE_CLAUSE.format(activity.route)] + (["附件8/39号文/8"] if weighted else [])
+        if activity.not_counted:  # the clause that says so decides, not the route's rate
+            clauses = [p.value("continuing_education.not_counted")[activity.not_counted]["clause"]]
         out.append(Registered(activity.route, hours, working, clauses, missing))
         if hours is not None:
             by_route[activity.route] = by_route.get(activity.route, 0.0) + hours

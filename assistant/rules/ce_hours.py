@@ -36,6 +36,8 @@ def activity_hours(activity: Activity, p: Parameters) -> float | None:
     """Hours of one activity before the yearly cap; None when a fact it needs (level, quantity,
     rank) is missing — a missing quantity is unknown, never one."""
     rule = p.value("continuing_education.route_hours")[activity.route]
+    if activity.not_counted:
+        return 0.0
     if rule["per"] == "given":
         return activity.hours
     if "by_level" in rule:
@@ -70,6 +72,7 @@ def professional_hours(year: CEYear, p: Parameters) -> tuple[float | None, list[
         judged = judged or _weight_note(activity)
     notes = [f"途径{route}{hours:g}学时" + (f"，超过每年{cap}学时上限按{cap}计" if hours > cap else "")
              for route, hours in by_route.items()]
+    notes += [p.value("continuing_education.not_counted")[a.not_counted]["sentence"] for a in year.activities if a.not_counted]
     return sum(min(hours, cap) for hours in by_route.values()), notes + ([judged] if judged else [])
 
 
@@ -105,7 +108,9 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     if professional is None and record.total is not None and exact is not None:
         professional, notes = record.total - exact, ["合计减公需"]
     if record.activities and record.professional is None:
-        clauses = clauses + sorted({ROUTE_CLAUSE.format(a.route) for a in record.activities}) + ["附件8/细则/第六条"]
+        not_counted = p.value("continuing_education.not_counted")
+        clauses = clauses + sorted({not_counted[a.not_counted]["clause"] if a.not_counted else ROUTE_CLAUSE.format(a.route)
+                                    for a in record.activities}) + ["附件8/细则/第六条"]
         if any(p.value("continuing_education.route_hours")[a.route].get("weighted") for a in record.activities):
             clauses.append("附件8/39号文/8")
     prof_ok = None if professional is None else professional >= prof_need

@@ -101,6 +101,8 @@ class Activity(_Model):
     hours: Amount | None = None  # route（五）: the courseware's own hours
     rank: Annotated[int, BeforeValidator(_not_bool), Field(ge=1)] | None = None  # author or project rank
     people: Annotated[int, BeforeValidator(_not_bool), Field(ge=1)] | None = None  # authors or members
+    # why the notice gives it no hours: 非本专业 training (39号文 3), inspections that are one's own job (39号文 7)
+    not_counted: Literal["非本专业", "分内工作"] | None = None
 
     @model_validator(mode="after")
     def _known_level(self) -> Activity:
