@@ -20,7 +20,7 @@ from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
-from assistant.language.intent import Intent, classify
+from assistant.language.intent import OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
 from assistant.rules.engine import ELIGIBILITY, check
@@ -29,6 +29,7 @@ from assistant.rules.params import hotline
 from assistant.rules.verdict import Verdict
 
 MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.jsonl (4.4)
+WEAK_REASONS = {*WEAK_OUT_OF_SCOPE, *OTHER_PLACES}  # said in passing ("不是公务员", "之前在江苏交社保")
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
 
 
@@ -87,8 +88,8 @@ class OfflineAssistant:
 
     def refuse(self, why: str = "") -> Answer:
         contact = self.corpus.get("七")
-        return Answer(answer=f"这个问题{('（' + why + '）') if why else ''}不在《2022年度机电工程师任职资格评审通知》的范围内，"
-                             f"本助手无法回答。请致电协同创新中心 {hotline()} 咨询。",
+        return Answer(answer=f"《2022年度机电工程师任职资格评审通知》没有涉及这个问题{('（' + why + '）') if why else ''}，"
+                             f"不在本助手的回答范围内，本助手无法回答。请致电协同创新中心 {hotline()} 咨询。",
                       mode="offline", verdict=None, kind="refusal",
                       citations=[CitationOut(id=contact.id, label=contact.label, text=contact.text)])
 
@@ -105,6 +106,9 @@ class OfflineAssistant:
             correct(session, u, fixed, self.reference)
         session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)
+        if u.asked and not scope.out_of_scope and not scope.topics and (whole := classify(text)).out_of_scope and \
+                whole.reason not in WEAK_REASONS:
+            scope = whole  # "高级工程师今年什么时候申报，要什么条件？": the subject is in the clause before
         if scope.out_of_scope:
             return self.refuse(scope.reason)
         person = session.person = u.person

@@ -31,7 +31,7 @@ TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("定义", ("是什么", "指什么", "什么意思", "算不算", "包括哪些", "是指", "哪些专业", "相近专业")),
     ("联系方式", ("电话", "联系", "地址", "咨询", "在哪")),
 ]
-OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "下雨", "下雪", "气温", "高铁", "火车票", "机票", "股票",
+OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "下雨", "下雪", "气温", "台风", "高铁", "火车票", "机票", "股票",
                 "彩票", "医保报销", "房价",
                 "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师")
 # Out of scope only when the message is about nothing the notice covers: "2023年的学时怎么算" or "考公务员时
@@ -39,6 +39,10 @@ OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "�
 WEAK_OUT_OF_SCOPE = ("公务员", "2023年", "2024年", "2025年", "2026年", "明年")
 INJECTION = ("忽略以上", "忽略之前", "忽略所有", "忘记你的设定", "忘记之前", "扮演", "没有限制的", "ignore previous",
              "ignore all", "写一首", "讲个笑话")
+# Applying for another series' title is another review ("想评中级会计师", "评中学一级教师", "报化工工程师");
+# holding one and moving to 机电 is 转评, which this notice covers.
+OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(会计师|经济师|统计师|审计师|一级教师|二级教师|高级教师|讲师|"
+                                 r"化工工程师|建筑工程师|土建工程师|医师|护师|建造师)")
 OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
 
 @dataclass
@@ -64,6 +68,8 @@ def classify(text: str) -> Intent:
                                             or weak == "明年" and "截止时间" in intent.topics):
         # "2023年的评审什么时候开始": this notice sets 2022's dates only
         intent.out_of_scope, intent.reason = True, weak
+    if m := OTHER_TITLE_APPLIED.search(text):
+        intent.out_of_scope, intent.reason = True, m.group(2)  # "想评中级会计师": another series' review
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
         intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
     if any(w in text for w in INJECTION) and not set(intent.topics) - {"定义", "联系方式"}:
