@@ -165,3 +165,14 @@ def test_a_corrected_date_carries_the_presumption_made_from_it(assistant):
     answer = assistant.answer(session, "说错了，是2020年6月毕业的")
     assert answer.verdict.outcome == "not_eligible"
     assert "2020年6月30日" in answer.answer.split("\n")[0]
+
+
+def test_next_year_is_projected_under_this_notice_and_said_so(assistant):
+    """"那明年呢" after an eligibility answer: the same question with the years counted to the end of next year,
+    under this notice's rules, and the answer says that next year's notice decides."""
+    session = Session()
+    first = assistant.answer(session, "本科机械工程，助工2019年9月聘的，今年能报工程师吗")
+    assert first.verdict.outcome == "not_eligible"
+    answer = assistant.answer(session, "那明年呢")
+    assert answer.verdict.outcome == "eligible" and "2023年12月31日" in answer.answer and "届时发布的通知" in answer.answer
+    assert assistant.answer(Session(), "明年呢").kind == "refusal"  # with nothing asked before, next year is not covered

@@ -23,13 +23,15 @@ from assistant.language.extract import prepare, understand
 from assistant.language.intent import OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
+from assistant.rules.dates import cn_date
 from assistant.rules.engine import ELIGIBILITY, check
 from assistant.rules.facts import parse_facts
-from assistant.rules.params import hotline
+from assistant.rules.params import hotline, parameters_for
 from assistant.rules.verdict import Verdict
 
 MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.jsonl (4.4)
 WEAK_REASONS = {*WEAK_OUT_OF_SCOPE, *OTHER_PLACES}  # said in passing ("不是公务员", "之前在江苏交社保")
+NEXT_YEAR = re.compile(r"(那|那么|如果|要是)?(到)?明年(呢|可以吗|能报吗|行吗|能不能报|可不可以|行不行|够了吗|够吗)?[?？。!！]*")
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
 
 
@@ -109,7 +111,8 @@ class OfflineAssistant:
         if u.asked and not scope.out_of_scope and not scope.topics and (whole := classify(text)).out_of_scope and \
                 whole.reason not in WEAK_REASONS:
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？": the subject is in the clause before
-        if scope.out_of_scope:
+        next_year = bool(NEXT_YEAR.fullmatch(text)) and session.question in ELIGIBILITY
+        if scope.out_of_scope and not next_year:
             return self.refuse(scope.reason)
         person = session.person = u.person
         forget_presumptions(session, person)
@@ -118,6 +121,8 @@ class OfflineAssistant:
         said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
+        if next_year:
+            question = session.question  # "那明年呢": the same question, its years counted to next year's end
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
@@ -132,7 +137,8 @@ class OfflineAssistant:
         except UserError as exc:
             return Answer(answer=f"{exc.message}。请检查后再说一次，之前的信息仍然保留。", mode="offline", verdict=None,
                           citations=[])
-        verdict = check(question, parsed, self.corpus)
+        cutoff = parameters_for(2022).value("cutoff_date")
+        verdict = check(question, parsed, self.corpus, cutoff=cutoff.replace(year=cutoff.year + 1) if next_year else None)
         session.store(known if presumed_target else facts, person)  # a target we presumed is not one they said
         remember_frame(session, u, "other" if person == "self" else "self")
         session.question = question
@@ -151,6 +157,9 @@ class OfflineAssistant:
                                                                        "年薪等业绩，请告诉我，再看能否破格或越级申报。）"})
         if person == "other":
             answer = answer.model_copy(update={"answer": "（按您说的这位的情况判断，不计入您本人的信息。）\n" + answer.answer})
+        if next_year:
+            answer = answer.model_copy(update={"answer": f"按本通知（2022年度）的算法推算到{cn_date(cutoff.replace(year=cutoff.year + 1))}"
+                                               f"（明年的评审以届时发布的通知为准）：\n{answer.answer}"})
         for other in _other_questions(intent, said, question):
             extra = self.from_verdict(check(other, parsed, self.corpus), [])
             known_ids = {c.id for c in answer.citations}

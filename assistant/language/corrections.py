@@ -55,7 +55,8 @@ def corrected(message: str, before: str) -> str | None:
     if not found:
         return None
     spot = found[-1]
-    return before[:spot.start()] + core.group(0) + before[spot.end():]
+    fixed = before[:spot.start()] + core.group(0) + before[spot.end():]
+    return None if fixed == before else fixed  # nothing changed: the message's own facts stand
 
 
 LEVEL_REPLY = re.compile(r"^(温岭市|温岭|台州市|台州|浙江省|浙江|国家|省|市|县|区)(级|里|政府)?(的|颁发的|评的|发的)?$")

@@ -59,6 +59,7 @@ def prepare(text: str) -> str:
     """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin.
     A link or pasted Markdown image is not the user's words ("pixel.png" in a URL is no photo format)."""
     text = arabic_numerals(normalize(LINK.sub("（链接）", text)))
+    text = re.sub(r"月\s+(?=\d{2,4}\s*年)", "月，", text)  # "去年6月 21年毕业的": a new date, not 6月21日
     for word, mandarin in lexicon()["dialect"].items():
         text = text.replace(word, mandarin)
     return repair_homophones(text)

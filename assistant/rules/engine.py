@@ -146,10 +146,12 @@ def _route(check: Check) -> str | None:
     return ROUTES.get(met.rule) if met else None
 
 
-def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int = 2022) -> Verdict:
+def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int = 2022,
+          cutoff: date | None = None) -> Verdict:
+    """The verdict; `cutoff` projects service years to another day under this year's rules ("那明年呢")."""
     if question not in QUESTIONS:
         raise UserError(f"未知的问题类型“{question}”（可选：{'、'.join(QUESTIONS)}）。")
-    p = parameters_for(year)
+    p = parameters_for(year) if cutoff is None else parameters_for(year).projected("cutoff_date", cutoff)
     corpus = corpus or load_corpus(load_settings().corpus_dir)
     label, rule = QUESTIONS[question]
     answer = rule(facts, p)

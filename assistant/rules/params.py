@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,12 @@ class Parameters:
 
     def value(self, name: str) -> Any:
         return self._flat[name].value
+
+    def projected(self, name: str, value: Any) -> Parameters:
+        """A copy with one value changed: "那明年呢" counts years to the next year's end under these rules."""
+        copy = Parameters({})
+        copy._flat = {**self._flat, name: replace(self._flat[name], value=value)}
+        return copy
 
     def all(self) -> list[Param]:
         return list(self._flat.values())
