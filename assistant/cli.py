@@ -64,10 +64,15 @@ def _read_stdin() -> str:
         raise UserError("标准输入不是 UTF-8 编码的文字。") from exc
 
 
+MAX_K = 50  # more clauses than a person reads
+
+
 def _cmd_search(args) -> int:
     from assistant.retrieval.search import get_searcher
 
     query = _read_stdin() if args.query == "-" else args.query
+    if not 1 <= args.k <= MAX_K:
+        raise UserError(f"-k 须为 1 到 {MAX_K} 之间的整数（现为 {args.k}）。")
     hits = get_searcher().search(query, k=args.k, mode=args.mode)
     if args.json:
         rows = [{"id": h.clause.id, "label": h.clause.label, "score": round(h.score, 6), "text": h.clause.text}

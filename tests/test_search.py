@@ -68,6 +68,11 @@ def test_search_cli_prints_ranked_clauses_as_json(index_dir):
     (["search", "-"], "\x01\x02\x03\x04\x05\x06\x07\x08照", "无法识别"),
     (["clause", "附件99/第一条"], None, "找不到条款编号"),
     (["search"], None, "命令参数有误"),
+    (["search", "照片", "-k", "0"], None, "-k 须为 1 到 50"),
+    (["search", "照片", "-k", "-5"], None, "-k 须为 1 到 50"),
+    (["ask", ""], None, "请输入"),
+    (["ask", "-"], "问" * 100_000, "超过"),
+    (["ask", "-"], "\x00\x01\x02\x03\x04\x05", "无法识别"),
 ])
 def test_cli_bad_input_exits_2_with_chinese_message_and_no_traceback(index_dir, args, stdin, message):
     result = run_cli(*args, env={"ASSISTANT_INDEX_DIR": str(index_dir)}, stdin=stdin)

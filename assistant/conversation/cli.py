@@ -20,7 +20,12 @@ def for_person(answer: Answer) -> str:
 
 
 def ask(question: str, as_json: bool) -> int:
+    """Exit 0 with the answer; input that cannot be a question (empty, too long, unreadable) is a Chinese
+    message on stderr with exit 2, as for every other command."""
     answer = make_assistant(load_settings()).answer(Session(), question)
+    if answer.kind == "problem":
+        print(f"错误：{answer.answer}", file=sys.stderr)
+        return 2
     print(answer.model_dump_json() if as_json else for_person(answer))
     return 0
 

@@ -233,9 +233,12 @@ class OfflineAssistant:
             return card
         try:
             hits = self.searcher.search(message[:500], k=3)
+            # Whether the notice speaks to it at all is judged on BM25's scale in every search mode (fused or
+            # cosine scores are on other scales): the threshold is calibrated on lexical scores.
+            covered = max(self.searcher.lexical_scores(message[:500]).values(), default=0.0) >= MIN_SEARCH_SCORE
         except UserError as exc:
             return Answer(answer=exc.message, mode="offline", verdict=None, citations=[])
-        if not hits or hits[0].score < MIN_SEARCH_SCORE:
+        if not hits or not covered:
             return self.refuse()
         best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.6]
         quoted = "\n".join(f"{h.clause.label}：「{h.clause.text}」" for h in best)
