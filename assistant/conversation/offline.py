@@ -229,33 +229,34 @@ class OfflineAssistant:
             citations=self._cite(cited_ids(verdict)))
 
     def _search(self, message: str) -> Answer:
-        if card := self._card_answer(message):
-            return card
+        """An informational answer: the card that clearly answers it, else the best clauses, else a refusal.
+
+        Whether the notice speaks to the question at all is judged on BM25's scale in every search mode
+        (fused or cosine scores are on other scales): the threshold is calibrated on lexical scores."""
         try:
+            lexical = self.searcher.lexical_scores(message[:500])
+            if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
+                return self.refuse()
+            if card := self._card_answer(message, lexical):
+                return card
             hits = self.searcher.search(message[:500], k=3)
-            # Whether the notice speaks to it at all is judged on BM25's scale in every search mode (fused or
-            # cosine scores are on other scales): the threshold is calibrated on lexical scores.
-            covered = max(self.searcher.lexical_scores(message[:500]).values(), default=0.0) >= MIN_SEARCH_SCORE
         except UserError as exc:
             return Answer(answer=exc.message, mode="offline", verdict=None, citations=[])
-        if not hits or not covered:
+        if not hits:
             return self.refuse()
         best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.6]
         quoted = "\n".join(f"{h.clause.label}：「{h.clause.text}」" for h in best)
         return Answer(answer=f"通知中的相关规定如下：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
                       mode="offline", verdict=None, citations=self._cite([h.clause.id for h in best]))
 
-    def _card_answer(self, message: str) -> Answer | None:
-        """The answer card that clearly answers an informational question: its answer, then its first
-        clause verbatim; it cites the card's clauses only."""
+    def _card_answer(self, message: str, lexical: dict[str, float]) -> Answer | None:
+        """The answer card that clearly answers an informational question: its answer, then its clauses
+        verbatim; it cites the card's clauses only."""
         if self.cards is None:
             from assistant.conversation.cards import CardIndex
 
             self.cards = CardIndex(self.searcher.lexical.segmenter)
         question = prepare(message)[:500]
-        lexical = self.searcher.lexical_scores(question)
-        if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
-            return None  # the notice itself does not speak to it: no card does either
         found = self.cards.match(question, lexical)
         if found is None:
             return None
