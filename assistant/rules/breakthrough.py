@@ -94,7 +94,7 @@ def single_breakthrough(facts: Facts, p: Parameters) -> Check:
         sentence = (f"学历破格：不具备规定学历（含所学专业不相近），须担任助理工程师满{required}年（附件1 三1），现满{years}年，"
                     + ("符合“单破”。" if ok else "资历也不足，属“双破”，一般破格不允许。"))
     elif years >= table[level]:
-        required, ok, sentence = table[level], False, "学历、资历均已符合，可走正常申报，无须破格。"
+        required, ok, sentence = table[level], False, "破格须学历或资历不足：您学历、资历均已符合，可走正常申报，无须破格。"
     else:
         required, ok = table[level], years >= table[level] - early.value
         clauses += [c for c in early.all_clauses if c not in clauses]

@@ -69,7 +69,8 @@ def badge(answer: Answer) -> str:
 
 def cards(clauses) -> str:
     """Clause cards (anything with id, label and text) that open to the verbatim text and link into the notice."""
-    return "".join(f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)}（{escape(c.id)}）</summary>'
+    return "".join(f'<details class="cite" data-clause="{escape(c.id)}"><summary>{escape(c.label)} '
+                   f'<span class="cid">[编号 {escape(c.id)}]</span></summary>'
                    f'<pre>{escape(c.text)}</pre><a class="goto-clause" href="#clause-{escape(c.id)}" '
                    f'data-clause="{escape(c.id)}">在通知原文中查看</a></details>' for c in clauses)
 
