@@ -30,6 +30,7 @@ def test_console_form_gives_verdict_script_and_steps(page):
     script = page.input_value("#c-script textarea")
     assert script.startswith("可以申报工程师") and "还没有核实" in script  # the answer first; the caveat read out too
     assert "现满5年" in page.inner_text("#c-steps")
+    assert page.locator("#c-copy").is_visible()  # 复制给来电人
     page.fill("#c-search textarea", "照片")
     page.wait_for_selector("#c-results details", timeout=30000)
     shot(page, "console")

@@ -22,6 +22,8 @@ from assistant.rules.params import hotline, parameters_for
 from assistant.web.render import cards, outcome_badge, trace_html
 
 LEVELS = ["", "无", "县", "市", "省", "国家"]
+# The script to the clipboard, for a message to the caller (the textbox's own icon does the same, unlabelled).
+COPY_SCRIPT = "() => navigator.clipboard && navigator.clipboard.writeText(document.querySelector('#c-script textarea').value)"
 TRI = {"未知": None, "是": True, "否": False}
 DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(?:(\d{1,2})\s*[日号]?)?)?")
 
@@ -169,6 +171,7 @@ def build_console(offline) -> None:
         with gr.Column(scale=2, elem_id="c-result"):
             verdict_badge = gr.HTML(elem_id="c-badge")
             script = gr.Textbox(label="可读给来电人的答复", lines=6, elem_id="c-script", buttons=["copy"])
+            copy = gr.Button("复制给来电人", size="sm", elem_id="c-copy")
             steps = gr.HTML(elem_id="c-steps")
             with gr.Accordion("完整推理过程与条款", open=False):
                 trace = gr.HTML(elem_id="c-trace")
@@ -199,6 +202,7 @@ def build_console(offline) -> None:
     inputs = [question, target, education, major, work_start, title_level, series, appointed, honor, patents, project,
               center, salary, drafter, talent, *ce_inputs, city, unit, insured, photo_format, photo_kb, width, height]
     run.click(decide, inputs, [error, verdict_badge, script, steps, trace])
+    copy.click(None, js=COPY_SCRIPT)
 
     def search(text: str) -> str:
         if not text or not text.strip():
