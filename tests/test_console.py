@@ -55,3 +55,8 @@ def test_a_field_that_cannot_be_read_is_named_in_chinese_beside_the_form(page):
     page.click("#c-run")
     page.wait_for_function("() => document.querySelector('#c-error').innerText.includes('现职务聘任时间')")
     assert "2018年9月" in page.inner_text("#c-error") and page.input_value("#c-script textarea") == ""
+    page.wait_for_function("() => document.querySelector('#c-appointed').innerText.includes('请写成')")  # under the field
+    assert "请写成" not in page.inner_text("#c-work-start")
+    page.fill("#c-appointed textarea", "2018.9")
+    page.click("#c-run")
+    page.wait_for_function("() => !document.querySelector('#c-appointed').innerText.includes('请写成')")

@@ -29,7 +29,12 @@ DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(?:(\d{1,2}
 
 
 class FieldError(ValueError):
-    """A field the operator typed that cannot be read; the message names the field, in Chinese."""
+    """A field the operator typed that cannot be read; the message names the field, in Chinese, and is
+    shown under that field."""
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}：{problem}")
+        self.field, self.problem = field, problem
 
 
 def _clean(value):
@@ -46,9 +51,9 @@ def number(text, label: str, whole: bool = False):
     try:
         value = float(str(text).replace("，", "").replace(",", ""))
     except ValueError:
-        raise FieldError(f"{label}：请填数字（不知道就留空），现为“{str(text)[:20]}”。") from None
+        raise FieldError(label, f"请填数字（不知道就留空），现为“{str(text)[:20]}”。") from None
     if value < 0 or (whole and value != int(value)):
-        raise FieldError(f"{label}：请填{'整数' if whole else '不小于0的数'}，现为“{str(text)[:20]}”。")
+        raise FieldError(label, f"请填{'整数' if whole else '不小于0的数'}，现为“{str(text)[:20]}”。")
     return int(value) if whole else value
 
 
@@ -64,7 +69,7 @@ def day(text, label: str) -> str | None:
         last = calendar.monthrange(year, month)[1]
         return date(year, month, int(m.group(3)) if m.group(3) else last).isoformat()
     except (AttributeError, ValueError):
-        raise FieldError(f"{label}：请写成“2018年9月”“2018.9”或“2018-09-01”，现为“{str(text)[:20]}”。") from None
+        raise FieldError(label, f"请写成“2018年9月”“2018.9”或“2018-09-01”，现为“{str(text)[:20]}”。") from None
 
 
 def form_facts(target, education, major, work_start, title_level, series, appointed, honor, patents, project,
@@ -119,6 +124,11 @@ def key_info_html() -> str:
             ("任职时间计算至", cn_date(p.value("cutoff_date"))), ("联系电话", p.value("hotline")),
             ("地址", "温岭市大溪镇金利路8号泵业服务综合体9楼")]
     return '<table class="keyinfo">' + "".join(f"<tr><td><b>{a}</b></td><td>{escape(str(b))}</td></tr>" for a, b in rows) + "</table>"
+
+
+def _marked(problem: str | None):
+    """A typed field shown plain, or with the problem under it."""
+    return gr.update(info=problem or "", elem_classes=["has-error"] if problem else [])
 
 
 def _text(label: str, elem_id: str | None = None) -> gr.Textbox:
@@ -178,6 +188,13 @@ def build_console(offline) -> None:
             query = gr.Textbox(label="条款搜索（边输边搜）", elem_id="c-search")
             results = gr.HTML(elem_id="c-results")
 
+    # The typed fields our code reads, by the name their errors carry: an error is shown under its field.
+    checked = {"参加专业技术工作": work_start, "现职务聘任时间": appointed, "授权发明专利（项）": patents,
+               "年薪（万元）": salary, "本市连续社保（月）": city, "本单位连续社保（月）": unit, "照片大小（K）": photo_kb,
+               "照片宽（像素）": width, "照片高（像素）": height}
+    for i, year in enumerate((2019, 2020, 2021, 2022)):
+        checked[f"{year}年专业科目学时"], checked[f"{year}年公需科目学时"] = ce_inputs[2 * i], ce_inputs[2 * i + 1]
+
     def decide(chosen, target, education, major, work_start, title_level, series, appointed, honor, patents, project,
                center, salary, drafter, talent, *rest):
         hours, (city, unit, insured, photo_format, photo_kb, width, height) = rest[:8], rest[8:]
@@ -185,23 +202,25 @@ def build_console(offline) -> None:
         qid = labels.get(chosen) or {"助理工程师": "assistant_engineer", "工程师": "engineer"}.get(target or "")
         try:
             if qid is None:
-                raise FieldError("要判断的问题：请先选择申报资格，或选择要判断的问题。")
+                raise FieldError("要判断的问题", "请先选择申报资格，或选择要判断的问题。")
             facts = form_facts(target, education, major, work_start, title_level, series, appointed, honor, patents,
                                project, center, salary, drafter, talent, ce_rows, city, unit, insured, photo_format,
                                photo_kb, width, height)
             verdict = check(qid, parse_facts(facts), corpus)
         except (FieldError, UserError) as exc:
-            return f'<div class="field-error">{escape(str(getattr(exc, "message", exc)))}</div>', "", "", "", ""
+            failed = getattr(exc, "field", None)
+            return (f'<div class="field-error">{escape(str(getattr(exc, "message", exc)))}</div>', "", "", "", "",
+                    *(_marked(exc.problem if name == failed else None) for name in checked))
         deciding = [s for s in decisive_steps(verdict) if 1 <= s.depth <= 2]
         steps_html = '<div class="trace"><b>起决定作用的条件</b>' + "".join(
             f'<div>{"✓" if s.result == "met" else "✗" if s.result == "not_met" else "?"} {escape(s.sentence)}</div>'
             for s in deciding) + "</div>"
         return ("", outcome_badge(verdict.outcome, verdict.route), read_out(verdict), steps_html,
-                trace_html(verdict) + cards(verdict.citations[:8]))
+                trace_html(verdict) + cards(verdict.citations[:8]), *(_marked(None) for _ in checked))
 
     inputs = [question, target, education, major, work_start, title_level, series, appointed, honor, patents, project,
               center, salary, drafter, talent, *ce_inputs, city, unit, insured, photo_format, photo_kb, width, height]
-    run.click(decide, inputs, [error, verdict_badge, script, steps, trace])
+    run.click(decide, inputs, [error, verdict_badge, script, steps, trace, *checked.values()])
     copy.click(None, js=COPY_SCRIPT)
 
     def search(text: str) -> str:

@@ -32,6 +32,7 @@ button.primary,#send{background:#b4470d !important;color:#fff !important}
 #chatbot .message{white-space:pre-wrap}
 #chatbot button[aria-label="Clear"]{display:none}
 .field-error{color:#a50e0e;background:#fce8e6;border-radius:6px;padding:6px 10px}
+.has-error textarea,.has-error input{border:2px solid #a50e0e !important}.has-error [data-testid="block-info"]{color:#a50e0e}
 """
 # A citation card's link opens the 通知原文 tab at that clause (tabs render lazily, so wait for it).
 GOTO_CLAUSE_JS = """<script>
