@@ -152,7 +152,8 @@ class OfflineAssistant:
             session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
             assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
-        if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible":
+        if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \
+                verdict.trace[0].rule != "application":  # a bar (退休, 处罚…) closes every route alike
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"
                                                                        "年薪等业绩，请告诉我，再看能否破格或越级申报。）"})
         if person == "other":

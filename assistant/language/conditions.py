@@ -221,8 +221,18 @@ def _grade(word: str) -> str:
     return {"称职": "合格", "良好": "合格"}.get(word, "不确定" if "等次" in word else word)
 
 
+def _retired(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:
+    """"已经退休了，现在返聘" / "退休前是本科": retired; "还没退休", "离退休还有三年": not — of whoever the
+    clause is about ("我师傅退休了" is the master's)."""
+    if m := re.search(r"(没|未|还没|尚未)(有)?退休|离退休还有|退休还早", message):
+        reading.set("retired", False, "未退休", person=_person_at(clauses, m, person))
+    elif m := re.search(r"退休了|已(经)?退休|退休返聘|返聘|退休后|退休前|退下来了", message):
+        reading.set("retired", True, "已退休", person=_person_at(clauses, m, person))
+
+
 def status(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
-    """调入 and 军转 (二（二）7（4））, and 学历 from abroad (二（二）7（2））, as people mention them."""
+    """调入 and 军转 (二（二）7（4））, 学历 from abroad (二（二）7（2）) and retirement (通知一), as people mention them."""
+    _retired(reading, clauses, message, person)
     if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)|一直在(温岭|台州|本地|这)", message):
         reading.set("transferred_in", False, "非调入", person=person)
     elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message):

@@ -203,6 +203,7 @@ class Facts(_Model):
     penalties: list[Penalty] | None = None
     falsification_years: list[Annotated[int, BeforeValidator(_not_bool)]] | None = None  # years found
     under_investigation: bool | None = None  # 仍在立案调查、处理、处罚或处分阶段
+    retired: bool | None = None  # 已退休（含退休返聘）: 申报对象是在职专业技术人员（通知一）
     undisclosed_discipline: bool | None = None  # 取得现资格后受过处分，申报材料未反映（第十九条（四））
     exam_violation_in_penalty_period: bool | None = None  # 人事考试违纪违规记入诚信系统，仍在处分期（六（三））
     papers: list[Paper] | None = None

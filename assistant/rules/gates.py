@@ -144,6 +144,13 @@ def practical_assessment(facts: Facts, p: Parameters) -> Check:
                 "申报工程师（中级）须参加专业实操考评，合格后才能参加当年度评审。", needs=["practical_assessment_passed"])
 
 
+def in_service(facts: Facts, p: Parameters) -> Check:
+    """通知一: the review is for 在职 professionals; someone retired (rehired or not) is not one."""
+    return leaf("in_service", ["一"], None if facts.retired is None else not facts.retired,
+                "申报对象须为在职专业技术人员；已退休（含退休返聘）的不属于申报对象。" if facts.retired else
+                "申报对象须为在职专业技术人员。", facts={"retired": facts.retired}, needs=["retired"])
+
+
 def transferred_title(facts: Facts, p: Parameters) -> Check:
     """调入 (二（二）7（4））: a title from another province or a central unit is confirmed before it counts."""
     clause = ["二/（二）/7/（4）"]
