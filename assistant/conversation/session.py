@@ -79,13 +79,19 @@ class SessionStore:
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
 
+    def _forget_idle(self, now: float) -> None:
+        for sid in [s for s, v in self._sessions.items() if now - v.last_used > self.idle_seconds]:
+            del self._sessions[sid]
+
     def adopt(self, session_id: str) -> Session:
         """The session of an id the server issued itself (a signed cookie), made under that id if new."""
+        now = time.monotonic()
         with self._lock:
+            self._forget_idle(now)
             session = self._sessions.get(session_id)
-            if session is None or time.monotonic() - session.last_used > self.idle_seconds:
+            if session is None:
                 session = self._sessions[session_id] = Session(id=session_id)
-            session.last_used = time.monotonic()
+            session.last_used = now
             return session
 
     def get(self, session_id: str | None) -> Session:
@@ -93,8 +99,7 @@ class SessionStore:
         conversation, never pick another's or name one (an unknown or malformed id starts afresh)."""
         now = time.monotonic()
         with self._lock:
-            for sid in [s for s, v in self._sessions.items() if now - v.last_used > self.idle_seconds]:
-                del self._sessions[sid]
+            self._forget_idle(now)
             known = isinstance(session_id, str) and SESSION_ID.fullmatch(session_id)
             session = self._sessions.get(session_id) if known else None
             if session is None:
