@@ -68,9 +68,9 @@ def reads() -> dict[str, re.Pattern | None]:
     return {clause: re.compile(words) if words else None for clause, words in table.items()}
 
 
-def _applied(clauses: list[str], sentence: str = "") -> list[str]:
+def _applied(clauses: list[str], sentence: str = "", asked: bool = False) -> list[str]:
     """The clauses a step applies: its first (several sibling rows, as both rows of 第四条（二）, cite their
-    parent) and the others it lists that are not merely read."""
+    parent) and the others it lists, except those merely read — unless the step is the rule asked about."""
     if not clauses:
         return []
     parent = clauses[0].rsplit("/", 1)[0]
@@ -83,7 +83,8 @@ def _applied(clauses: list[str], sentence: str = "") -> list[str]:
         words = reads()[clause]
         return bool(words and words.search(sentence))
 
-    return [first, *(c for c in clauses[1:] if c not in siblings and applied(c))]
+    head = [first] if asked or applied(clauses[0]) else []
+    return [*head, *(c for c in clauses[1:] if c not in siblings and applied(c))]
 
 
 def _raised(step) -> bool:
@@ -103,13 +104,13 @@ def cited_ids(verdict: Verdict) -> list[str]:
         leaf = i not in parents
         if step.depth == 0:
             keep = leaf or len(step.clauses) == 1  # the rule asked about ("不受学历、资历条件限制…")
-        elif verdict.outcome == "need_more_info":  # decided leaves, open routes, and open items the user raised
-            keep = (leaf and (step.result != "unknown" or _raised(step))) or (step.depth == 1 and step.result == "unknown")
+        elif verdict.outcome == "need_more_info":  # leaves met or raised by the user, and the routes still open
+            keep = (leaf and (step.result == "met" or _raised(step))) or (step.depth == 1 and step.result == "unknown")
         else:
             keep = leaf or bool(FIGURE.search(step.sentence))
         if keep:
             chosen.append(step)
-    ids = [c for s in chosen for c in _applied(s.clauses, s.sentence)]
+    ids = [c for s in chosen for c in _applied(s.clauses, s.sentence, asked=s.depth == 0)]
     ids += [c for r in verdict.reminders if r.result == "not_met" for c in _applied(r.clauses, r.sentence)]
     ids += [c for r in verdict.settled for c in _applied(r.clauses, r.sentence)]
     return list(dict.fromkeys(ids))

@@ -24,6 +24,10 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
+# After a date, a start or an arrival at a workplace, with no event word of the lexicon: work began then.
+# (matched from the date itself: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
+STARTED_WORK = re.compile(r"[^,，]{0,12}?(开始|起)[^,，]{0,3}(在|到|进|去|做|干|搞|负责|从事|当|管|写|编|跑)|"
+                          r"[^,，]{0,12}?(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -39,6 +43,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
             best, best_score = t.dim.split(".")[1], score
     if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
+    if best is None and STARTED_WORK.match(clause.text, start - clause.start):
+        return "work_start"  # "2018年开始在一家做数控机床的厂写PLC程序", "2019年来温岭，一直做结构设计"
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title

@@ -52,6 +52,17 @@ class Understanding:
         return self.clauses[-1].person if self.clauses else self.subject
 
 
+ON_GRADUATING = re.compile(r"(一毕业|毕业(后|以后|之后|就|即|了就))([^,，。]{0,12})")
+TO_WORK = re.compile(r"做|干|从事|进|来|到|入职|上班|工作|在[^,，。]{0,6}(厂|公司|单位|车间|企业|做|干)")
+NOT_WORKING = re.compile(r"歇|待业|休息|考研|读|当兵|闲|找工作|没工作|没上班|没有工作")
+
+
+def _to_work_on_graduating(text: str) -> bool:
+    """"毕业就来泵业公司做研发", "毕业后一直在厂里做技术": work began at graduation (said, not presumed);
+    "毕业后在家歇了半年" is not."""
+    return any(TO_WORK.search(m.group(3)) and not NOT_WORKING.search(m.group(3)) for m in ON_GRADUATING.finditer(text))
+
+
 LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|(https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
 
 
@@ -132,8 +143,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     for person in ("self", "other"):
         presume_appointed_from_obtained(reading, person)
         graduated = reading.get("graduation_date", person)
-        if graduated and not reading.get("work_start_date", person) and re.search(
-                r"毕业(后|以后|之后|就)[^,，。]{0,8}(一直|就)[^,，。]{0,6}(做|干|从事|在)", text):
+        if graduated and not reading.get("work_start_date", person) and _to_work_on_graduating(text):
             reading.set("work_start_date", graduated, "毕业后一直做技术", person)  # said, not presumed
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)

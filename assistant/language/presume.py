@@ -27,6 +27,10 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     if level in ("技术员", "助理工程师", "工程师") and not series and not facts.get("transferred_date"):
         series = "机电"
         made.append(("title_series", "机电", f"按您的{level}为机电系列计算，如是其他系列（如经济、会计）请告诉我"))
+    appointed, started = facts.get("title_appointed_date"), facts.get("work_start_date")
+    if appointed and started and str(appointed) < str(started) and series == "机电" and not facts.get("transferred_date"):
+        # "16年9月聘了助工…17年跳到现在这家做研发": the later date is a move to the present unit, not the start
+        made.append(("work_start_date", None, "您说的进现单位时间晚于助工聘任时间，按那是换单位的时间、专业技术工作更早已开始计算"))
     if question in ENGINEER_QUESTIONS and level == "助理工程师" and series == "机电" and not facts.get("major") \
             and facts.get("major_related") is None and facts.get("education_level"):
         made.append(("major_related", True, "您已是机电助理工程师，所学专业按机电本专业或相近专业计算，如不是请告诉我所学专业"))

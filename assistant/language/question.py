@@ -176,6 +176,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         if "助理工程师" in asked.topics:
             return "assistant_engineer", whole
         return _eligibility(known, text), whole
-    if not u.asked and STANDING.intersection(said):
-        return _eligibility(known, text), whole  # facts and no question ("硕士，电机与电器，助工20年9月聘的")
+    if STANDING.intersection(said) and (not u.asked or asks_verdict and not asked.topics):
+        # facts and no question ("硕士，电机与电器，助工20年9月聘的"), or facts and a bare "我这个第二学士行不行"
+        return _eligibility(known, text), whole
     return None, whole

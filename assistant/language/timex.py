@@ -104,6 +104,18 @@ def _from_jionlp(item: dict, reference: date) -> Mention | None:
     return Mention("date", start, end, text, value=last, assumed=assumed)
 
 
+CAME_IN = re.compile(r"(\d{2}|\d{4})年来")
+DESTINATION = re.compile(r"(我们|我司|这|温岭|台州|本|现|厂|公司|单位|企业|上班|工作|到|入职|泵|电机|车间)")
+
+
+def _came_in(text: str, item: dict) -> bool:
+    """"2019年来温岭工作", "17年来我们厂": the year someone came, which jionlp reads as "the past 2019 (17)
+    years"; left to our own date patterns. "17年来一直做技术" (for 17 years) stays jionlp's."""
+    start, end = item["offset"]
+    m = CAME_IN.search(text, start, end)  # jionlp's span may carry the comma before it
+    return bool(m) and m.end() == end and (len(m.group(1)) == 4 or bool(DESTINATION.match(text, end)))
+
+
 def find_time(text: str, reference: date) -> list[Mention]:
     """Every time expression of `text` (normalised, numerals in digits), in order of position."""
     jio = _jionlp()
@@ -113,6 +125,7 @@ def find_time(text: str, reference: date) -> list[Mention]:
         found = jio.ner.extract_time(text, time_base=base, with_parsing=True)
     except Exception:  # noqa: BLE001 - a parser failure must not lose the turn; our own patterns still run
         found = []
+    found = [item for item in found if not _came_in(text, item)]
     for item in found:
         start, end = item["offset"]
         item["duration"] = bool(YEARS_AFTER.match(text, start) or YEARS_BEFORE.search(text[max(0, start - 10):start]))

@@ -26,6 +26,10 @@ ANCHORED_MONTH = re.compile(r"(?:(?<=同年|那年|当年|这年|次年|隔年|�
 SAME_MONTH = re.compile(r"当月|同月|同一个月|那个月")
 MONTH_ONLY = re.compile(r"(?<![\d年.\-/个])(\d{1,2})\s*月份?(?![\d日号底初中末])")
 YEAR_ONLY = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
+# "21届本科": the class graduating that year.
+YEAR_CLASS = re.compile(r"(?<![\d第])(\d{2}|\d{4})届")
+# "17年来我们厂": a two-digit year when someone came to a place (else "17年来" is "for 17 years").
+YEAR_CAME = re.compile(r"(?<!\d)(\d{2})年(?=来(我们|我司|这|温岭|台州|本|现|厂|公司|单位|企业|上班|工作|到|入职|泵|电机|车间))")
 
 
 @dataclass
@@ -90,8 +94,8 @@ def find_dates(text: str, reference: date) -> list[Found]:
         add(m, _safe(reference.year, int(m.group(1)), None))
     for m in MONTH_ONLY.finditer(text):  # "7月份入职": the reference year, unless a date said before gives one
         add(m, _safe(reference.year, int(m.group(1)), None))
-    for m in YEAR_ONLY.finditer(text):
-        year = int(m.group(1))
+    for m in [*YEAR_ONLY.finditer(text), *YEAR_CAME.finditer(text), *YEAR_CLASS.finditer(text)]:
+        year = _year(m.group(1))
         if 1900 <= year <= 2100:
             add(m, (date(year, 12, 31), f"未说月份，按{year}年12月31日计"))
     return sorted(found, key=lambda f: f.start)

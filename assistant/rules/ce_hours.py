@@ -100,7 +100,7 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     total_need = p.value("continuing_education.yearly_total")
     prof_need = p.value("continuing_education.yearly_professional")
     public_need = p.value("continuing_education.yearly_public")
-    clauses = ["二/（二）/1", "附件8/细则/第五条", "附件8/39号文/1"]
+    clauses = ["附件8/细则/第五条"]  # the yearly 90 = 60 专业 + 18 公需; the 2019-2022 sums are 二（二）1's
     if record is None:
         return leaf(f"ce_hours.{year}", clauses, None, f"需要知道{year}年度的继续教育学时。", needs=[f"ce.{year}"]), None, None
     professional, notes = professional_hours(record, p)
@@ -109,8 +109,9 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
         professional, notes = record.total - exact, ["合计减公需"]
     if record.activities and record.professional is None:
         not_counted = p.value("continuing_education.not_counted")
-        clauses = clauses + sorted({not_counted[a.not_counted]["clause"] if a.not_counted else ROUTE_CLAUSE.format(a.route)
-                                    for a in record.activities}) + ["附件8/细则/第六条"]
+        routes = {not_counted[a.not_counted]["clause"] if a.not_counted else ROUTE_CLAUSE.format(a.route)
+                  for a in record.activities}
+        clauses = [*clauses, "附件8/39号文/1", *sorted(routes), "附件8/细则/第六条"]
         if any(p.value("continuing_education.route_hours")[a.route].get("weighted") for a in record.activities):
             clauses.append("附件8/39号文/8")
     prof_ok = None if professional is None else professional >= prof_need
@@ -129,6 +130,9 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     shown_prof = "未知" if professional is None else f"{professional:g}学时{detail}"
     shown_public = f"{exact:g}学时" if exact is not None else (f"至少{low:g}学时" if low else "未知")
     verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok]
+    if ok is False:  # a short year stays short: hours register only in the year they were earned (39号文 1)
+        clauses = list(dict.fromkeys([*clauses, "附件8/39号文/1"]))
+        verdict += "（学时只登记到取得的当年，别的年度多学的不能补这一年）"
     return leaf(f"ce_hours.{year}", clauses, ok,
                 f"{year}年度：专业科目{shown_prof}、公需科目（行业+一般）{shown_public}"
                 + (f"，合计{total:g}学时" if total is not None else "") + f"；每年须不少于{total_need}学时"

@@ -117,7 +117,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
-                f"{_met_on(start, required, years)}。{_added_across_degree(facts)}",
+                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}",
                 facts={"work_start_date": str(start), "education_level": level},
                 params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
 
@@ -126,6 +126,15 @@ def _added_across_degree(facts: Facts) -> str:
     """Said when it mattered: work before the degree was added to work after it (第四条（三））."""
     graduated = facts.graduation_date
     return "学历取得前后的工作年限可累计。" if graduated and facts.work_start_date < graduated else ""
+
+
+def _just_met(start, required: int, years: int, p: Parameters) -> str:
+    """Met only by counting to the cut-off, not to the day applications open: the cut-off (二（二）6) decided,
+    so it is said ("到2022年12月20日满4年，年限计算到2022年12月31日") and cited."""
+    complete = add_years(start, required)
+    if years != required or complete <= p.value("application_date"):
+        return ""
+    return f"（{cn_date(complete)}满{required}年；本通知的年限计算到{cn_date(p.value('cutoff_date'))}）"
 
 
 def _met_on(start, required: int, years: int) -> str:
@@ -176,9 +185,10 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
                       needs=[n for n, v in (("education_level", level), ("title_appointed_date", years)) if v is None])
     else:
         required = table[level]
-        enough = leaf("engineer.years", _rows(p, "engineer.appointed_years", level), years >= required,
+        enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6"], years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
-                      f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}。",
+                      f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}"
+                      f"{_just_met(facts.title_appointed_date, required, years, p)}。",
                       facts={"appointed_years": years},
                       params={"engineer.appointed_years": required})
     return all_of("engineer.normal", ["附件2/第四条/（二）"],

@@ -49,7 +49,8 @@ def series_ready(facts: Facts, p: Parameters) -> Check:
         return leaf("transfer.series", [CLAUSE], None, "需要知道现职称的系列（如机电、经济），或转评为机电的时间。",
                     needs=["title_series", "transferred_date"])
     home = HOME_SERIES in facts.title_series
-    return leaf("transfer.series", [CLAUSE], home, "现职称为机电系列。" if home else
+    # 第五条 decides only for another series; a 机电 title is simply the 初级工程师 of 第四条（二）.
+    return leaf("transfer.series", [] if home else [CLAUSE], home, "现职称为机电系列。" if home else
                 f"现职称为{facts.title_series}系列，须先转评为机电同级资格并聘任满{need}年，才能申报高一级。",
                 facts={"title_series": facts.title_series})
 
