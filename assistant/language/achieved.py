@@ -103,15 +103,48 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         put("tech_center_member_level", level)
 
 
-def _salary(clause: Clause, message: str, put) -> None:
-    text = clause.text
-    if re.search(r"税后|到手|实发|月薪|月工资", text):
+UNIT = {"万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
+MONTHLY = re.compile(r"(月薪|月工资|每月工资|一个月工资)[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万|w|W|千|k|K)?")
+BONUS = re.compile(r"(年终奖|奖金)[^,，\d]{0,8}(\d+(?:\.\d+)?)\s*(万|w|W|千|k|K)?")
+
+
+def _tenths(text: str) -> str:
+    """"30万2(千)", "2万5": 30.2万, 2.5万."""
+    return re.sub(r"(\d+)万(\d)(?:千)?(?![\d千万])", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)
+
+
+def _monthly(text: str, message: str, put) -> str | None:
+    """"月薪税前2.6万，年终奖税前6万": a year's pay before tax is twelve months and the bonus (第七条（八）
+    counts 含税); pay after tax (到手) cannot be judged against a before-tax threshold."""
+    text, message = _tenths(text), _tenths(message)
+    m = MONTHLY.search(text)
+    if not m or re.search(r"税后|到手|实发", text):
         return
+    bonus = BONUS.search(message)
+    yearly = float(m.group(2)) * UNIT.get(m.group(3) or "", 1) * 12
+    shown = f"年薪按月薪{m.group(2)}{m.group(3) or '元'}×12"
+    if bonus and not re.search(r"税后|到手|实发", message[bonus.start():bonus.end() + 4]):
+        yearly += float(bonus.group(2)) * UNIT.get(bonus.group(3) or "", 1)
+        shown += f"＋{bonus.group(1)}{bonus.group(2)}{bonus.group(3) or '元'}"
+    if yearly < 12000:  # a count, not a monthly figure in 元 or 万
+        return None
+    put("annual_salary_yuan", yearly)
+    return f"{shown}＝{yearly / 10000:g}万元计算（含税）"
+
+
+def _salary(clause: Clause, message: str, put) -> str | None:
+    """The year's pay before tax (第七条（八）), and how it was computed when it was (a note said aloud)."""
+    text = clause.text
+    if MONTHLY.search(text):
+        return _monthly(text, message, put)
+    bonus_only = re.search(r"年终奖|奖金", text) and not re.search(r"工资|年薪|收入|加|总共|合计|一共", text)
+    if re.search(r"税后|到手|实发|月薪|月工资", text) or bonus_only or clause.asks and re.search(
+            r"(有|够|到|达到|超过|满)[^,，\d]{0,2}\d+(\.\d+)?\s*万[^,，]{0,3}(吗|没|不|么)", text):
+        return None  # "年薪算下来有30万吗": the threshold asked about
     if re.search(r"(年薪|工资|收入)[^,，]{0,6}(没|不到|没到|达不到|不够|不高|没有)", text):
         put("salary_meets_skip_level", False)
         return
-    text = re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万")  # "¥380,000", "30w"
-    text = re.sub(r"(\d+)万(\d)(?:千)?(?![\d千万])", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)  # 30万2(千)
+    text = _tenths(re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万"))  # "¥380,000", "30w"
     m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (
@@ -164,7 +197,8 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
             _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]),
                     clauses[index - 1].text if index else "")
-        _salary(clause, message, put)
+        if computed := _salary(clause, message, put):
+            reading.notes.append(computed)
         if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
             if re.search(r"(国家|国标|行业|行标|地方)\s*(级)?\s*(标准|规范)", text):
                 put("standard_drafter", not clause.negated_before(clause.start + text.find("标准"), 10))

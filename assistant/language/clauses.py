@@ -39,15 +39,26 @@ class Clause:
 TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催)(我|俺)(?!们)[^,，问]{0,3}(报|申报|评|破格|越级|试试)")
 
 
+# Between 我 and the person 我 owns: "我徒弟", "我们车间主任", "我带的徒弟", "我认识的一个朋友".
+OWNING = re.compile(r"们?([\u4e00-\u9fff]{0,3}的)?(一个|一位|个|位|这个|那个)?")
+# 我 as an object ("跟着我在车间做工艺", "来我们厂跟我学") is not the clause's subject.
+OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对)$")
+# A job held, not a person: "在电机公司做技术总监", "当了车间主任".
+JOB_HELD = re.compile(r"(做|当|是|任|担任|干)(了)?(一名|一个|个)?$")
+JOBS = re.compile(r"总监|经理|主任|科长|部长|组长|班长|厂长|总工|主管")
+# What someone gives the user is the user's fact: "老板给我开的年薪30万", "单位给我评的优秀".
+GIVEN_TO_ME = re.compile(r"(给|帮|替|为)(我|俺)(?!们)[^,，]{0,2}(开|发|定|涨|评|报|申请|交|缴|聘)")
+
+
 def _person(clause: Clause, text: str) -> str | None:
-    others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")]
-    # "我徒弟", "我们车间主任": a 我 that owns the other person is not the subject.
+    others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")
+              and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))]
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
     selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
-        o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 2 and text[t.end:o.start].strip("们的") == "")
-        for o in others)]
+        o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
+        for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])]
     first = min(others + selves, key=lambda t: t.start, default=None)
-    if first is not None and first.value == "other" and TOLD_TO_APPLY.search(clause.text):
+    if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)):
         return "self"  # "老板说…让我破格报工程师": the one told to apply is the user
     return None if first is None else first.value
 

@@ -194,9 +194,19 @@ def insurance(reading: Reading, clauses: list[Clause], message: str, person: str
         reading.set("insured_now", False, "停缴", person=person)
 
 
+THAT_YEAR = re.compile(r"那年|那一年|当年|同年")
+
+
+def _the_year_before(m: re.Match) -> str:
+    """"那年" as the year said last before it (unchanged when none was)."""
+    years = re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年", m.string[:m.start()])
+    return f"20{years[-1]}年" if years else m.group(0)
+
+
 def assessments(reading: Reading, clauses: list[Clause], message: str, reference: date, person: str = "self") -> None:
     for word, back in (("大前年", 3), ("前年", 2), ("去年", 1)):
         message = message.replace(word, f"{reference.year - back}年")  # "前年考核是不定等次"
+    message = THAT_YEAR.sub(_the_year_before, message)  # "19年我住院大半年，那年考核给了个基本合格"
     for m in re.finditer(r"(?<!\d)((?:(?:20)?[12]\d\s*年?度?\s*[、和及与,，]\s*)+)(?:(?:20)?[12]\d)\s*年?度?\s*(?:都|均|全)(?:是|为)?("
                          + GRADES + ")", message):  # "20、21都是合格"
         for year in re.findall(r"(?:20)?([12]\d)", m.group(0)):

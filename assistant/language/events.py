@@ -23,11 +23,13 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
              "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
-MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
+MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 # After a date, a start or an arrival at a workplace, with no event word of the lexicon: work began then.
 # (matched from the date itself: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
 STARTED_WORK = re.compile(r"[^,，]{0,12}?(开始|起)[^,，]{0,3}(在|到|进|去|做|干|搞|负责|从事|当|管|写|编|跑)|"
-                          r"[^,，]{0,12}?(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)")
+                          r"[^,，]{0,12}?(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)|"
+                          r"[^,，]{0,12}?(岗位|工作)?(调整|调岗|转岗)(到|为)")
+LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -75,7 +77,7 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
                     presumed="按换到现单位起在现单位缴纳社保计算")
     elif role == "penalty":
         amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text) or re.search(
-            r"(?:罚款|罚了)\s*(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)
+            r"(?:罚款|罚了)(?:我|他|她)?\s*(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)
         penalty = {"date": value.isoformat()}
         if amount:
             penalty["amount_yuan"] = float(amount.group(1)) * (10000 if amount.group(2) else 1)
@@ -116,10 +118,13 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                 if role in (None, "changed_unit"):
                     continue
             # A clause that is only the date ("2018年7月，本科毕业") dates the event of the next (or last) clause.
+            # A clause that gives a date and a circumstance ("2021年3月因为绕组出问题，公司罚了1000块") dates the
+            # event of the next clause when that one has no date of its own.
             bare = len(clause.text.strip()) - len(mention.text) <= 2
-            neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i else clauses[i + 1:i + 2])
-                          if not any(c.start <= m.start < c.end for m in mentions if m.kind == "date")]
-            for other in neighbours if role is None and bare else []:
+            neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i and bare else clauses[i + 1:i + 2])
+                          if not any(c.start <= m.start < c.end for m in mentions if m.kind == "date")
+                          and not LATER.match(c.text)]
+            for other in neighbours if role is None else []:
                 role = next((t.dim.split(".")[1] for t in other.has("events")), None)
                 if role:
                     clause = other

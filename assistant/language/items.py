@@ -67,6 +67,19 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
 ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求|申报条件|申报资格|评审条件)")
 
 
+HOME_FIELDS = r"机电|机械|电气|电机|自动化|机电一体|本|相近|这个|什么|哪个|同"
+
+
+def _field_before(before: str) -> str | None:
+    """"建筑工程专业的助理工程师", "我2018年取得的是电子专业的助理工程师": the field named right before a title
+    is its series (the words after the last 是/的/个/我 and before 专业/系列)."""
+    m = re.search(r"(?:专业|系列)的?$", before)
+    if not m:
+        return None
+    field = re.split(r"[是的个我了,，\d年月]", before[:m.start()])[-1]
+    return field if 2 <= len(field) <= 6 else None
+
+
 def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
     """Titles held and applied for; `bare_title`: a message that is only a title ("中级") names the one applied
     for (unless the assistant just asked which title is held)."""
@@ -78,20 +91,25 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             reading.set("title_level", t.extra, clause.text, person)
         applying = re.search(r"(报|申报|申请|(?<!转)评|考|升)[^,，是聘当拿有]{0,8}$", message[clause.start:(clause.has("title") or
                                                                                   [clause])[0].start])
-        applying = applying or clause.asks and re.search(r"转评(成|为|到)?[^,，]{0,3}机电", clause.text)
+        applying = applying or clause.asks and re.search(r"转评(成|为|到)?[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text)
         if clause.has("series_machinery") and not applying:  # "想评机电工程师" names the series applied for
             reading.set("title_series", "机电", clause.text, person)
         for t in clause.has("title"):
             if any(s.start <= t.start < s.end for s in clause.has("other_series")):
                 continue
-            if (m := re.match(r"[(（]([\u4e00-\u9fff]{2,6})[)）]", message[t.end:t.end + 8])) and not re.search(
-                    r"机电|机械|电气|电机|自动化|机电一体", m.group(1)):
-                reading.set("title_series", m.group(1), clause.text, person)  # "助理工程师（化工工艺）": another series
+            field = (m.group(1) if (m := re.match(r"[(（]([\u4e00-\u9fff]{2,6})[)）]", message[t.end:t.end + 8]))
+                     else _field_before(message[clause.start:t.start]))
+            if field and not re.search(HOME_FIELDS, field):
+                reading.set("title_series", field, clause.text, person)  # "助理工程师（化工工艺）": another series
+                if reading.get("major", person) and reading.get("major", person) in field:
+                    reading.frames[person].pop("major")  # "电子专业的助理工程师" names the title's field, not a degree
             if clause.negated_before(t.start, 4):  # "没评过助工": no title held (not a title applied for)
                 reading.set("title_level", "无", clause.text, person, replace=False)
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
+            elif clause.asks and re.search(r"转(评)?(成|为|到)[^,，]{0,5}$", message[clause.start:t.start]):
+                reading.set("target", t.value, clause.text, person)  # "把职称转成机电的助理工程师": the level transferred to
             elif t.value != "技术员" and ASKED_ABOUT.match(message[t.end:t.end + 5]):
                 reading.set("target", t.value, clause.text, person)  # "工程师的话我是不是还要等", "大专的要做几年"
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])

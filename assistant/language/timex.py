@@ -164,10 +164,10 @@ def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "date" and previous and (anchored or not said_year):
             later = 1 if anchored and re.search(r"第2年|第二年|次年|隔年|转年", anchored.group(0)) else 0
             value = m.value.replace(year=previous.value.year + later)
-            if not anchored and value < previous.value:
+            if not anchored and value < previous.value and not previous.assumed.startswith("未说月份"):
                 value = value.replace(year=previous.value.year + 1)  # "2017年12月…3月份": the March after
             m = Mention(m.kind, m.start, m.end, m.text, value=value, assumed=m.assumed, open_ended=m.open_ended)
-        if m.kind == "date" and re.search(r"\d{2,4}\s*年|[./-]", m.text):
+        if m.kind == "date" and said_year:  # "今年3月份才回温岭…社保也是3月开始交": this year's March
             previous = m
         out.append(m)
     return out

@@ -28,7 +28,7 @@ from assistant.rules.params import Parameters, parameters_for
 from assistant.rules.performance import performance
 from assistant.rules.photo import photo, photo_given
 from assistant.rules.skip_level import skip_level
-from assistant.rules.transfer import transfer_question
+from assistant.rules.transfer import HOME_SERIES, series_ready, transfer_question
 from assistant.rules.verdict import OUTCOME, Reminder, Verdict, citations_for, missing_facts, trace_of
 
 ROUTES = {"engineer.normal": "正常申报", "breakthrough_general": "一般破格", "breakthrough_outstanding": "业绩突出破格",
@@ -124,7 +124,10 @@ def _requirements(question: str, facts: Facts, p: Parameters) -> list[Check]:
     """Conditions every application must meet besides the route (年度考核 二（二）5, 社保 二（二）7（3）,
     继续教育 二（二）1): unknown, a reminder; known not met, the application does not meet them."""
     asked = facts if facts.target is not None else facts.model_copy(update={"target": _TARGET.get(question, "工程师")})
-    return [assessment(asked, p), gates.social_insurance(facts, p), ce_hours(facts, p)]
+    held_elsewhere = question != "assistant_engineer" and facts.title_series and HOME_SERIES not in facts.title_series
+    # 第五条: a title of another series is transferred to 机电 and held a year before the next level, by any route
+    return [assessment(asked, p), gates.social_insurance(facts, p), ce_hours(facts, p),
+            *([series_ready(facts, p)] if held_elsewhere else [])]
 
 
 def _barred(question: str, main: Check, facts: Facts, p: Parameters) -> Check:
