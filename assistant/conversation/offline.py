@@ -69,6 +69,8 @@ def _target_for(question: str, facts: dict) -> tuple[dict, str]:
     target = {"assistant_engineer": "助理工程师"}.get(question, "工程师" if question in (
         "engineer", "engineer_normal", "skip_level", "breakthrough", "breakthrough_general",
         "breakthrough_outstanding") else None)
+    if question == "assessment" and facts.get("title_level") == "助理工程师":
+        target = "工程师"  # "助工18年聘的…2020年考核不合格有影响吗": the 考核 of the next level up (二（二）5)
     if target and "target" not in facts:
         return {**facts, "target": target}, f"按您要申报{target}理解"
     return facts, ""
@@ -111,7 +113,8 @@ class OfflineAssistant:
         if u.asked and not scope.out_of_scope and not scope.topics and (whole := classify(text)).out_of_scope and \
                 whole.reason not in WEAK_REASONS:
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？": the subject is in the clause before
-        next_year = bool(NEXT_YEAR.fullmatch(text)) and session.question in ELIGIBILITY
+        last = re.split(r"[,，。;；]", text.strip("?？!！。 "))[-1]  # "差几个月是吧，那明年呢"
+        next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
         if scope.out_of_scope and not next_year:
             return self.refuse(scope.reason)
         person = session.person = u.person

@@ -47,12 +47,15 @@ OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对)$")
 JOB_HELD = re.compile(r"(做|当|是|任|担任|干)(了)?(一名|一个|个)?$")
 JOBS = re.compile(r"总监|经理|主任|科长|部长|组长|班长|厂长|总工|主管")
 # What someone gives the user is the user's fact: "老板给我开的年薪30万", "单位给我评的优秀".
-GIVEN_TO_ME = re.compile(r"(给|帮|替|为)(我|俺)(?!们)[^,，]{0,2}(开|发|定|涨|评|报|申请|交|缴|聘)")
+GIVEN_TO_ME = re.compile(r"(给|帮|替|为)(我|俺)(?!们)[^,，]{0,2}(开|发|定|涨|评|报|申请|交|缴|聘)|"
+                         r"(聘|聘用|聘任|任命|提拔)(了)?(我|俺)(?!们)")  # "老板2019年才发聘书聘我当助工"
 
 
 def _person(clause: Clause, text: str) -> str | None:
+    longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
     others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")
-              and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))]
+              and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
+              and not any(s.start <= t.start and t.end < s.end for s in longer_self)]
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
     selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
@@ -105,7 +108,7 @@ TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗
 VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
                      r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断|没问题|行吧|可以吧|能过|过得了|得唔得|"
                      r"可唔可以|认不认|让不让|通不通过|会不会|传得上|传不上|能传|能用|可用|有效|管用|有没有问题|有问题吗|有啥问题|"
-                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边")
+                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边|好报|特批|通融")
 
 
 REPORTED = re.compile(r"^(他|她|人家|别人|同事|领导|老板|主任|听)[^,，]{0,3}(说|讲|讲过|说过)")

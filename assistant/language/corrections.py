@@ -59,6 +59,23 @@ def corrected(message: str, before: str) -> str | None:
     return None if fixed == before else fixed  # nothing changed: the message's own facts stand
 
 
+INLINE_MARKER = re.compile(r"不对|说错|记错|打错|写错|搞错|弄错|看错|更正|纠正")  # not 不好意思 (also a politeness)
+
+
+def corrected_inline(text: str) -> str:
+    """"2020年3月进厂……哦不对，是2019年3月，疫情前那年": a correction inside one message replaces what it
+    corrects there, and the rest of the message is read as said."""
+    m = INLINE_MARKER.search(text)
+    if not m or m.start() < 4:
+        return text
+    head, tail = text[:m.start()], text[m.start():]
+    said = re.match(r"[^。!！?？]{0,8}?(?:是|改成|改为)\s*[^,，。;；!！?？]+", tail)
+    if not said:
+        return text
+    fixed = corrected(said.group(0), head)
+    return text if fixed is None else fixed + "，" + tail[said.end():].lstrip(",，")
+
+
 LEVEL_REPLY = re.compile(r"^(温岭市|温岭|台州市|台州|浙江省|浙江|国家|省|市|县|区)(级|里|政府)?(的|颁发的|评的|发的)?$")
 NEEDS_LEVEL = re.compile(r"劳模|劳动模范|先进工作者|科技进步奖|科技成果奖|技术中心|创新团队|重点项目|重点科技项目")
 

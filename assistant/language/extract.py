@@ -17,6 +17,7 @@ from datetime import date
 from assistant.documents.normalize import arabic_numerals, normalize
 from assistant.language import achieved, conditions, items
 from assistant.language.clauses import Clause, asked_clause, segment
+from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
     DATE_FACT,
     attach_dates,
@@ -121,7 +122,7 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
     `subject` whom the conversation is about so far."""
-    text = _only_the_one_asked_about(_without_instructions(prepare(message), subject), subject)
+    text = _only_the_one_asked_about(_without_instructions(corrected_inline(prepare(message)), subject), subject)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)

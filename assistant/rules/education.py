@@ -134,7 +134,7 @@ def _just_met(start, required: int, years: int, p: Parameters) -> str:
     complete = add_years(start, required)
     if years != required or complete <= p.value("application_date"):
         return ""
-    return f"（{cn_date(complete)}满{required}年；本通知的年限计算到{cn_date(p.value('cutoff_date'))}）"
+    return f"（{cn_date(complete)}满{required}年；年限计算到{cn_date(p.value('cutoff_date'))}）"
 
 
 def _met_on(start, required: int, years: int) -> str:

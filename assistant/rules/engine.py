@@ -155,7 +155,10 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
     """The verdict; `cutoff` projects service years to another day under this year's rules ("那明年呢")."""
     if question not in QUESTIONS:
         raise UserError(f"未知的问题类型“{question}”（可选：{'、'.join(QUESTIONS)}）。")
-    p = parameters_for(year) if cutoff is None else parameters_for(year).projected("cutoff_date", cutoff)
+    p = parameters_for(year)
+    if cutoff is not None:  # the opening day moves with the cut-off: a year later is a year later for both
+        shift = cutoff.year - p.value("cutoff_date").year
+        p = p.projected("cutoff_date", cutoff).projected("application_date", add_years(p.value("application_date"), shift))
     corpus = corpus or load_corpus(load_settings().corpus_dir)
     label, rule = QUESTIONS[question]
     answer = rule(facts, p)
