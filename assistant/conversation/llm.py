@@ -61,7 +61,7 @@ class LLMAssistant:
         offline = self.offline.answer(session, message)
         if not offline.citations and offline.verdict is None:
             return offline  # bad input or a reset: nothing for a model to phrase
-        if offline.verdict is None and offline.citations and offline.citations[0].id == "七" and "不在" in offline.answer:
+        if offline.kind == "refusal":
             return offline  # out of scope: refused without asking the model
         try:
             text, returned = self._converse(message, offline)

@@ -20,7 +20,7 @@ from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
-from assistant.language.intent import OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
+from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
 from assistant.rules.dates import cn_date
@@ -90,12 +90,14 @@ class OfflineAssistant:
         clauses = [self.corpus.get(i) for i in dict.fromkeys(ids)]
         return [CitationOut(id=c.id, label=c.label, text=c.text) for c in clauses]
 
-    def refuse(self, why: str = "") -> Answer:
-        contact = self.corpus.get("七")
+    def refuse(self, why: str = "", other_review: bool = False) -> Answer:
+        """Not covered, with the hotline; for another title's or certificate's review, also whom this review is
+        for (通知一, 附件2 第二条), the clauses that put the question outside it."""
+        scope = "本通知只适用于机电专业助理工程师（初级）和工程师（中级）资格的申报评审。" if other_review else ""
+        ids = (["一", "附件2/第二条"] if other_review else []) + ["七"]
         return Answer(answer=f"《2022年度机电工程师任职资格评审通知》没有涉及这个问题{('（' + why + '）') if why else ''}，"
-                             f"不在本助手的回答范围内，本助手无法回答。请致电协同创新中心 {hotline()} 咨询。",
-                      mode="offline", verdict=None, kind="refusal",
-                      citations=[CitationOut(id=contact.id, label=contact.label, text=contact.text)])
+                             f"不在本助手的回答范围内，本助手无法回答。{scope}请致电协同创新中心 {hotline()} 咨询。",
+                      mode="offline", verdict=None, kind="refusal", citations=self._cite(ids))
 
     def answer(self, session: Session, message: object) -> Answer:
         problem = problem_with(message, self.settings.max_message_chars)
@@ -110,13 +112,13 @@ class OfflineAssistant:
             correct(session, u, fixed, self.reference)
         session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)
-        if u.asked and not scope.out_of_scope and not scope.topics and (whole := classify(text)).out_of_scope and \
-                whole.reason not in WEAK_REASONS:
+        if u.asked and not scope.out_of_scope and not set(scope.topics) - GENERIC and (whole := classify(text)).out_of_scope \
+                and whole.reason not in WEAK_REASONS:
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？": the subject is in the clause before
         last = re.split(r"[,，。;；]", text.strip("?？!！。 "))[-1]  # "差几个月是吧，那明年呢"
         next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
         if scope.out_of_scope and not next_year:
-            return self.refuse(scope.reason)
+            return self.refuse(scope.reason, scope.other_review)
         person = session.person = u.person
         forget_presumptions(session, person)
         held = session.facts if person == "self" else session.other

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.language.lexicon import lexicon
+
 TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("越级", ("越级", "跳级", "直接报", "直接申报", "年薪")),
     ("破格", ("破格", "破个格", "单破", "双破", "凑够", "凑齐", "凑3项", "凑三项", "够3项", "够三项")),
@@ -31,9 +33,9 @@ TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("定义", ("是什么", "指什么", "什么意思", "算不算", "包括哪些", "是指", "哪些专业", "相近专业")),
     ("联系方式", ("电话", "联系", "地址", "咨询", "在哪")),
 ]
-OUT_OF_SCOPE = ("高级工程师", "高工", "正高", "副高", "教授级", "天气", "下雨", "下雪", "气温", "台风", "高铁", "火车票", "机票", "股票",
-                "彩票", "医保报销", "房价",
-                "教师资格", "护士", "医师", "律师", "会计职称", "二级建造师", "一级建造师")
+OTHER_QUALIFICATIONS = tuple(lexicon()["other_qualifications"])
+OUT_OF_SCOPE = OTHER_QUALIFICATIONS + tuple(lexicon()["unrelated_subjects"])
+GENERIC = {"定义", "材料与流程", "联系方式", "截止时间"}  # asked of any subject: "…一级建造师，报名条件是什么"
 # Out of scope only when the message is about nothing the notice covers: "2023年的学时怎么算" or "考公务员时
 # 违纪" are still questions about this notice.
 WEAK_OUT_OF_SCOPE = ("公务员", "2023年", "2024年", "2025年", "2026年", "明年")
@@ -41,8 +43,9 @@ INJECTION = ("忽略以上", "忽略之前", "忽略所有", "忘记你的设定
              "ignore all", "写一首", "讲个笑话")
 # Applying for another series' title is another review ("想评中级会计师", "评中学一级教师", "报化工工程师");
 # holding one and moving to 机电 is 转评, which this notice covers.
-OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(会计师|经济师|统计师|审计师|一级教师|二级教师|高级教师|讲师|"
-                                 r"化工工程师|建筑工程师|土建工程师|医师|护师|建造师)")
+OTHER_TITLES = ("会计师", "经济师", "统计师", "审计师", "一级教师", "二级教师", "高级教师", "讲师", "化工工程师", "建筑工程师",
+                "土建工程师", "医师", "护师", "建造师")
+OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(" + "|".join(OTHER_TITLES) + ")")
 OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
 
 @dataclass
@@ -50,6 +53,11 @@ class Intent:
     topics: list[str] = field(default_factory=list)
     out_of_scope: bool = False
     reason: str = ""
+
+    @property
+    def other_review(self) -> bool:
+        """Out of scope because it is another title's or certificate's review (not weather, not another city)."""
+        return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES)
 
 
 def classify(text: str) -> Intent:
