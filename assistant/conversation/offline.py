@@ -64,6 +64,14 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
     return others
 
 
+def _weighted_query(message: str, u) -> str:
+    """What an informational search looks for: when the asking clause is under half the message, it counts
+    twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
+    回来申报时学历怎么认定")."""
+    asked, said = (u.asked.text if u.asked else ""), prepare(message)
+    return f"{asked}，{asked}，{message}" if asked and len(asked) * 2 < len(said) else message
+
+
 def _target_for(question: str, facts: dict) -> tuple[dict, str]:
     """The title an eligibility question is about, and the presumption when the user did not name it."""
     target = {"assistant_engineer": "助理工程师"}.get(question, "工程师" if question in (
@@ -131,7 +139,7 @@ class OfflineAssistant:
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
-            return self._with_facts(self._search(message), session)
+            return self._with_facts(self._search(_weighted_query(message, u)), session)
         if question == "hours_for_activity":
             remember(session, u)
             return self._with_facts(self._activity_hours(said), session)

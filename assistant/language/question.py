@@ -92,6 +92,13 @@ def _eligibility(known: dict, text: str) -> str | None:
     return _route("engineer", text, known) if known else None
 
 
+# "What must be done" is asked of the notice, whatever facts come with it: "部队里取得的初级资格要怎么处理",
+# "省外那段社保要开证明吗", "他要报工程师之前得先办什么", "学历怎么认定".
+PROCEDURE_ASK = re.compile(r"办什么|什么手续|哪些手续|怎么处理|如何处理|怎么办理|如何办理|开.{0,8}证明|交什么|交哪些|提供什么|"
+                           r"提供哪些|什么材料|哪些材料|先办|要准备什么|准备哪些|怎么认定|如何认定|(在|去|到)哪(里|儿)?(报|申报)|"
+                           r"找谁|哪个单位.{0,3}报|由谁.{0,2}报|谁来报|谁报")
+
+
 def decide(u: Understanding, said: dict, text: str, in_force: str | None, known: dict) -> tuple[str | None, Intent]:
     """The engine question of this turn (or None: informational), and the intent of the whole message.
 
@@ -99,6 +106,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     """
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
+    if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
+        return None, whole
     asked = classify(asked_text) if u.asked else whole
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
