@@ -49,6 +49,23 @@ def normalize(text: str) -> str:
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元块岁倍期门科%]|学时|小时)")
 
 
+DIGITS = "零一二三四五六七八九"
+SPOKEN_YEAR = re.compile(r"两千(零|〇)?([一二三四五六七八九十]{1,3})(?=年)")
+
+
+def _spoken_year(m: re.Match) -> str:
+    """A year said as "two thousand" and the rest: 两千一七 → 2017 (digit by digit), 两千二十 → 2020, 两千零五 → 2005."""
+    rest = m.group(2)
+    if "十" in rest:
+        tens, _, ones = rest.partition("十")
+        value = (DIGITS.index(tens) if tens else 1) * 10 + (DIGITS.index(ones) if ones else 0)
+    elif len(rest) == 2:
+        value = DIGITS.index(rest[0]) * 10 + DIGITS.index(rest[1])
+    else:
+        value = DIGITS.index(rest)
+    return str(2000 + value) if value < 100 else m.group(0)
+
+
 def arabic_numerals(text: str) -> str:
     """四年 → 4年, 两项 → 2项, 十月二十五号 → 10月25号; other uses of the characters stay."""
     import cn2an
@@ -61,6 +78,7 @@ def arabic_numerals(text: str) -> str:
             return number
 
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda m: convert(m) + "%", text)
+    text = SPOKEN_YEAR.sub(_spoken_year, text)  # "两千一七年", "两千零五年", "两千二十年" (voice input)
     text = re.sub(r"十几年", "10多年", text)  # "做了十几年": at least ten years (never more than said)
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)
     text = re.sub(r"(?<![零〇一二三四五六七八九十\d])[零〇]([一二三四五六七八九])(?=年)",

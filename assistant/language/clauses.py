@@ -53,7 +53,7 @@ GIVEN_TO_ME = re.compile(r"(给|帮|替|为)(我|俺)(?!们)[^,，]{0,2}(开|发
 
 def _person(clause: Clause, text: str) -> str | None:
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
-    others = [t for t in clause.has("person.other") if not (t.value == "other" and text[t.start - 1:t.start] == "其")
+    others = [t for t in clause.has("person.other") if not (text[t.start:t.end] in ("他", "她") and text[t.start - 1:t.start] == "其")
               and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
               and not any(s.start <= t.start and t.end < s.end for s in longer_self)]
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person

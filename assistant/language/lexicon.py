@@ -8,6 +8,7 @@ and the repair keeps the text's length, so every offset still points into what t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,12 +99,27 @@ def tag(text: str, dims: tuple[str, ...] | None = None) -> list[Tag]:
     return sorted(tags, key=lambda t: (t.start, -t.end))
 
 
+LOOSE = [(re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"([aei])ng$"), r"\1n")]
+
+
+def _loose(syllable: str) -> str:
+    """A syllable as southern speech and voice input blur it (模糊音): zh/z, ch/c, sh/s, ang/an, eng/en, ing/in
+    ("平仁" is 聘任, "申抱" is 申报)."""
+    for pattern, plain in LOOSE:
+        syllable = pattern.sub(plain, syllable)
+    return syllable
+
+
+def _sounds(text) -> list[str]:
+    return [_loose(s) for s in lazy_pinyin(text)]
+
+
 @cache
 def _fuzzy_keys() -> dict[tuple[str, ...], str]:
     """pinyin → word for the fuzzy words; a pinyin shared by two words repairs neither."""
     keys: dict[tuple[str, ...], str | None] = {}
     for word in lexicon()["fuzzy"]:
-        key = tuple(lazy_pinyin(word))
+        key = tuple(_sounds(word))
         keys[key] = None if key in keys and keys[key] != word else word
     return {k: v for k, v in keys.items() if v}
 
@@ -130,7 +146,7 @@ def repair_homophones(text: str) -> str:
     keys = _fuzzy_keys()
     lengths = sorted({len(k) for k in keys}, reverse=True)
     protected = [(end - length + 1, end + 1) for end, length in _known_words().iter(text)]
-    sounds = lazy_pinyin(list(text))
+    sounds = _sounds(list(text))
     chars, i = list(text), 0
     while i < len(chars):
         for n in lengths:
