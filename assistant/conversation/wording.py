@@ -144,7 +144,8 @@ def verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> s
     lines = [first, *_also(verdict, first)]
     if verdict.missing:
         lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:2]))
-    failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first]
+    failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first
+              and f"· {r.sentence}" not in lines]  # said once: not again as "另外"
     lines += [f"另外：{r.sentence}" for r in failed]
     unsure = [r for r in verdict.reminders if r.result == "unknown"]
     if unsure and verdict.outcome == "eligible":

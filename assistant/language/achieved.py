@@ -191,9 +191,13 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if mine and "发明专利" in text:
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         if m := re.search(r"重点[^,，]{0,6}(项目|工程)", text):
-            if "骨干" in text and (level := _level(text[:m.start()])):
+            role_said = "骨干" in text
+            took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not re.search(r"成员|一般|普通|打杂|挂名|配合", text)
+            if (role_said or took_part) and (level := _level(text[:m.start()])):
                 after = ",".join(c.text for c in clauses[index:index + 2])
-                put("key_project_level", "无" if NOT_ACCEPTED.search(after) else level)
+                reading.set("achievements.key_project_level", "无" if NOT_ACCEPTED.search(after) else level, text,
+                            clause.person, presumed="" if role_said else
+                            "按您在重点项目中是技术骨干计算（第六条要求作为技术骨干参与），如只是一般参与请告诉我")
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
             _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]),
                     clauses[index - 1].text if index else "")

@@ -16,6 +16,7 @@ PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而)?是
          re.compile(r"(?:把)?(?P<old>[^,，。;；]+?)(?:改成|改为)(?P<new>[^,，。;；]+)"),
          re.compile(r"(?P<old>[^,，。;；]+?)不对\s*[,，]?\s*(?:应该)?是\s*(?P<new>[^,，。;；]+)")]
 ONLY_NEW = re.compile(r"(?:是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；]+)$")
+ANY_NEW = re.compile(r"(?:是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；\s]+)")
 KINDS = [  # a value's kind: the old value is the last thing of the same kind said before
     r"\d+(?:\.\d+)?\s*%", r"\d+(?:\.\d+)?\s*万", r"\d+(?:\.\d+)?\s*(?:元|块)", r"[一二三123]等奖?",
     r"(?:国家|省部|省|市厅|市|县|区)级?", r"(?:国家|行业|地方|企业|团体)标准", r"骨干|成员",
@@ -37,8 +38,8 @@ def corrected(message: str, before: str) -> str | None:
         if m := pattern.search(message):
             old, new = m.group("old").strip(), m.group("new").strip()
             break
-    if new is None and (m := ONLY_NEW.search(message)):
-        new = m.group("new").strip()
+    if new is None and (m := ONLY_NEW.search(message) or ANY_NEW.search(message)):
+        new = m.group("new").strip()  # "说错了 是2018年5月，18年": the value right after 是
     if not new:
         return None
     new = re.sub(r"(的|了|吧|啊|呀)+$", "", new)
@@ -69,7 +70,7 @@ def corrected_inline(text: str) -> str:
     if not m or m.start() < 4:
         return text
     head, tail = text[:m.start()], text[m.start():]
-    said = re.match(r"[^。!！?？]{0,8}?(?:是|改成|改为)\s*[^,，。;；!！?？]+", tail)
+    said = re.match(r"[^。!！?？]{0,8}?(?:是|改成|改为)\s*[^,，。;；!！?？\s]+", tail)
     if not said:
         return text
     fixed = corrected(said.group(0), head)

@@ -25,10 +25,11 @@ UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 # After a date, a start or an arrival at a workplace, with no event word of the lexicon: work began then.
-# (matched from the date itself: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
-STARTED_WORK = re.compile(r"[^,，]{0,12}?(开始|起)[^,，]{0,3}(在|到|进|去|做|干|搞|负责|从事|当|管|写|编|跑)|"
-                          r"[^,，]{0,12}?(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)|"
-                          r"[^,，]{0,12}?(岗位|工作)?(调整|调岗|转岗)(到|为)")
+# (matched after the date, whose own words may end in 开始: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
+STARTED_WORK = re.compile(r"[^,，]{0,3}(开始|起)[^,，]{0,3}(在|到|进|去|做|干|搞|负责|从事|当|管|写|编|跑)|"
+                          r"[^,，]{0,2}(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)|"
+                          r"[^,，]{0,3}(岗位|工作)?(调整|调岗|转岗)(到|为)")
+SANCTION = re.compile(r"党内|党纪|政务处分|政纪|判刑|判了|拘役|缓刑|醉驾|交警|违章|超速|闯红灯")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
@@ -45,7 +46,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
             best, best_score = t.dim.split(".")[1], score
     if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
-    if best is None and STARTED_WORK.match(clause.text, start - clause.start):
+    said = clause.text[start - clause.start:end - clause.start]
+    if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + clause.text[end - clause.start:]):
         return "work_start"  # "2018年开始在一家做数控机床的厂写PLC程序", "2019年来温岭，一直做结构设计"
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
@@ -75,9 +77,11 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
         reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
                     presumed="按换到现单位起在现单位缴纳社保计算")
+    elif role == "penalty" and SANCTION.search(clause.text):
+        pass  # a 党纪 or 刑事 sanction, or a traffic fine, is not 第二十条's penalty (language/conduct.py reads it)
     elif role == "penalty":
         amount = re.search(r"(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)", clause.text) or re.search(
-            r"(?:罚款|罚了)(?:我|他|她)?\s*(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)
+            r"(?:罚款|罚了)[^\d,，。]{0,4}(\d+(?:\.\d+)?)\s*(万)?\s*(元|块)?", message)
         penalty = {"date": value.isoformat()}
         if amount:
             penalty["amount_yuan"] = float(amount.group(1)) * (10000 if amount.group(2) else 1)
@@ -108,8 +112,9 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
     loose = []
     for i, clause in enumerate(clauses):
         for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
-            if re.search(r"(到|截至|截止|算到)$", message[clause.start:mention.start].rstrip()):
-                continue  # "到2022年底够不够": the measuring point
+            if re.search(r"(到|截至|截止|算到)$", message[clause.start:mention.start].rstrip()) and \
+                    not re.match(r"\s*(才|就|的时候|开始|正式)", message[mention.end:]):
+                continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)
             after = clauses[i + 1] if i + 1 < len(clauses) else None
             if after and THEN.search(after.text) and after.has("events.insured") and not any(

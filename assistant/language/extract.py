@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import achieved, conditions, items
+from assistant.language import achieved, conditions, conduct, items
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
@@ -138,6 +138,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.insurance(reading, clauses, text, main)
     conditions.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
+    conduct.sanctions(reading, clauses, reference)
     loose = attach_dates(reading, clauses, mentions, reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
     conditions.history(reading, clauses, text, main)

@@ -48,6 +48,11 @@ OTHER_TITLES = ("会计师", "经济师", "统计师", "审计师", "一级教�
 OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(" + "|".join(OTHER_TITLES) + ")")
 OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
 
+def _moved_from(place: str, text: str) -> bool:
+    """"社保今年5月才从金华转过来", "之前一直在金华交": a place in the applicant's history, not the review asked about."""
+    return bool(re.search(f"从{place}|{place}[^,，。]{{0,6}}(转|调|回|过来|迁)|(之前|以前|原来|早年|曾经|先)[^,，。]{{0,6}}{place}", text))
+
+
 @dataclass
 class Intent:
     topics: list[str] = field(default_factory=list)
@@ -67,7 +72,7 @@ def classify(text: str) -> Intent:
         if word in text:
             intent.out_of_scope, intent.reason = True, word
     for place in OTHER_PLACES:
-        if place in text and not any(p in text for p in ("温岭", "台州")):
+        if place in text and not any(p in text for p in ("温岭", "台州")) and not _moved_from(place, text):
             intent.out_of_scope, intent.reason = True, place
     said = re.sub(r"不(走|想|用|打算|考虑|是|要)[^,，。？?]{0,2}?(破格|越级|转评)", "", text)  # "不走破格": not asked
     intent.topics = [name for name, words in TOPICS if any(w in said for w in words)]

@@ -20,6 +20,7 @@ FACT_NAMES = {
     "new_achievements_since_2021": "2022年是否有新业绩", "penalties": "任现职期间的处罚或技术责任事故",
     "falsification_years": "弄虚作假被查处的年份", "under_investigation": "是否仍在立案调查或处分期",
     "retired": "是否已退休（含返聘）",
+    "sanctions": "近3年受到的党纪政纪处分、行政处罚、刑事处罚",
     "undisclosed_discipline": "取得现资格后受处分而未在申报材料中反映",
     "exam_violation_in_penalty_period": "是否因人事考试违纪违规仍在处分期",
     "papers": "论文及其检测报告", "photo": "证件照", "action": "要办理的环节", "action_date": "办理日期",

@@ -154,6 +154,13 @@ class Penalty(_Model):
     technical_accident: bool | None = None  # 已定性为技术责任事故的直接者
 
 
+class Sanction(_Model):
+    """附件1 一: a 党纪政纪处分, 行政处罚 or 刑事处罚, its year, and whether it was for the person's work (职业活动)."""
+    year: Annotated[int, BeforeValidator(_not_bool)]
+    kind: Literal["党纪政纪处分", "行政处罚", "刑事处罚"]
+    work_related: bool | None = None
+
+
 class Paper(_Model):
     similarity_percent: Annotated[float, BeforeValidator(_not_bool), Field(ge=0, le=100)] | None = None
     third_party_report: bool | None = None
@@ -204,6 +211,7 @@ class Facts(_Model):
     falsification_years: list[Annotated[int, BeforeValidator(_not_bool)]] | None = None  # years found
     under_investigation: bool | None = None  # 仍在立案调查、处理、处罚或处分阶段
     retired: bool | None = None  # 已退休（含退休返聘）: 申报对象是在职专业技术人员（通知一）
+    sanctions: list[Sanction] | None = None  # 党纪政纪处分、行政处罚、刑事处罚（附件1 一）; read when said
     undisclosed_discipline: bool | None = None  # 取得现资格后受过处分，申报材料未反映（第十九条（四））
     exam_violation_in_penalty_period: bool | None = None  # 人事考试违纪违规记入诚信系统，仍在处分期（六（三））
     papers: list[Paper] | None = None

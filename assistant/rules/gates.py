@@ -161,3 +161,24 @@ def transferred_title(facts: Facts, p: Parameters) -> Check:
                     needs=["transferred_in"])
     return leaf("transferred_title", clause, facts.title_confirmed, "调入和军转人员的原中、初级资格须按台州市规定进行调入审定和确认。",
                 needs=["title_confirmed"])
+
+
+def conduct(facts: Facts, p: Parameters) -> Check:
+    """附件1 一 (and 附件2 第三条): no 党纪政纪处分, 行政处罚 or 刑事处罚 for one's work in the last 3 years, and no
+    刑事处罚 for any reason; a speeding fine is no bar, a drink-driving sentence is. Read only when said."""
+    since = p.value("conduct.lookback_from")
+    clauses = [*p["conduct.lookback_from"].clauses]
+    recent = [s for s in facts.sanctions or [] if s.year >= since]
+    counted = [s for s in recent if s.kind == "刑事处罚" or s.work_related]
+    unsure = [s for s in recent if s.kind != "刑事处罚" and s.work_related is None]
+    if counted:
+        first = counted[0]
+        return leaf("conduct", clauses, False, f"近3年（{since}年以来）{'' if first.kind == '刑事处罚' else '因职业活动'}受到"
+                    f"{first.kind}（{first.year}年）的，不具备申报的思想道德条件。", facts={"sanctions": len(counted)},
+                    params={"lookback_from": since})
+    if unsure:
+        return leaf("conduct", clauses, None, f"{unsure[0].year}年的{unsure[0].kind}是否因职业活动（工作）受到？"
+                    "因职业活动受到的，近3年内不得申报。", needs=["sanctions"], params={"lookback_from": since})
+    return leaf("conduct", clauses, True, "近3年无因职业活动受到的党纪政纪处分、行政处罚，也无刑事处罚。",
+                facts={"sanctions": 0}, params={"lookback_from": since})
+

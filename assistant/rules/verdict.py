@@ -87,6 +87,7 @@ QUESTIONS_TO_ASK = {
     "action_date": "您打算哪一天办理？",
     "undisclosed_discipline": "取得现资格后您是否受过处分？如有，申报材料中是否如实反映了？",
     "exam_violation_in_penalty_period": "您是否因人事考试违纪违规被记入浙江省诚信系统，且仍在处分期内？",
+    "sanctions": "那次处分或处罚是因为工作（职业活动）受到的吗？",
     "achievements.obtained_after_title": "您用来申报的这些业绩成果，是否都是在聘任现职务之后取得的？",
     "achievements.science_worker_honor_level": "您获得的称号中，有没有政府颁发的“科技先进工作者”称号？是哪一级？",
     "achievements.product_award.kind": "这个奖是政府颁发的工程设计奖、工程咨询奖、工程建设奖或科技成果转化奖吗？",
