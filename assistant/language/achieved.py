@@ -89,8 +89,9 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         put("tech_center_core_level", "无")  # "名单上没有他", "我也不是成员"
         put("tech_center_member_level", "无")
         return
-    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂)[^,，]{0,3}(是|被评为|评上|获评|成了)", text[:m.start()]):
-        if level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是(其中的?)?(成员|一员)|(我|他|她)在(名单|里面)",
+    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
+                 text[:m.start()]):
+        if level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在(名单|里面)",
                                following):
             put("tech_center_member_level", level)  # "…，备案名单里有我，是成员"
         return  # otherwise the firm's title, not a membership
@@ -190,8 +191,8 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             put("first_set", "国内" if "国内" in text else "省内" if re.search(r"省内|省装备|省重点", text) else "市")
         if mine and "发明专利" in text:
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
-        if m := re.search(r"重点[^,，]{0,6}(项目|工程)", text):
-            role_said = "骨干" in text
+        if m := re.search(r"重点[^,，]{0,8}(项目|工程|计划|课题|专项)", text):
+            role_said = "骨干" in ",".join(c.text for c in clauses[index:index + 3])
             took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not re.search(r"成员|一般|普通|打杂|挂名|配合", text)
             if (role_said or took_part) and (level := _level(text[:m.start()])):
                 after = ",".join(c.text for c in clauses[index:index + 2])
@@ -215,10 +216,11 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             put("provincial_papers", int(m.group(3) if m.group(3).isdigit() else m.group(1)))
         if re.search(r"(出版|出)[^,，]{0,4}(著作|专著|译作|书)", text):
             put("book_published", not clause.has("negation"))
-        if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)", text):
-            nearby = ",".join(c.text for c in clauses[index:index + 2])
-            if m := re.search(r"排(?:名)?第?\s*(\d+)|第\s*(\d+)\s*(?:名|位)", nearby):  # 主要完成者: the first three (第十八条（三）)
-                put("main_finisher_solved_problem", int(m.group(1) or m.group(2)) <= 3)
+        if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)|难题|技术攻关|技术瓶颈", text):
+            nearby = ",".join(c.text for c in clauses[index:index + 2])  # "…的难题，我是排第三的完成人"
+            if m := re.search(r"排(?:名)?第?\s*([\d一二三四五六七八九十]+)|第\s*([\d一二三四五六七八九十]+)\s*(?:名|位)", nearby):
+                rank = m.group(1) or m.group(2)  # 主要完成者: the first three (第十八条（三）)
+                put("main_finisher_solved_problem", (int(rank) if rank.isdigit() else "一二三四五六七八九十".index(rank[0]) + 1) <= 3)
             elif re.search(r"主要完成|主持|牵头|带头|负责人", nearby):
                 put("main_finisher_solved_problem", True)
         benefit = re.search(r"(显著|明显|很大|巨大|可观)(的)?(经济)?效益|行业[^,，]{0,6}(显著|很大|重大)影响", text)

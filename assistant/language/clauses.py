@@ -111,6 +111,7 @@ VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符�
                      r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边|好报|特批|通融")
 
 
+FALLBACK = re.compile(r"(如果|要是|万一)?(不行|不能|不够|不符合|达不到|够不上|不满足)(的话)?[,，]?(那)?[^,，]{0,8}(呢|吗|么)")
 REPORTED = re.compile(r"^(他|她|人家|别人|同事|领导|老板|主任|听)[^,，]{0,3}(说|讲|讲过|说过)")
 
 
@@ -124,6 +125,8 @@ def asked_clause(clauses: list[Clause]) -> Clause | None:
     said = [i for i in asking if REPORTED.match(clauses[i].text) and "?" not in clauses[i].text]
     asking = [i for i in asking if i not in said] or asking  # "他说他报不了了。…我今年能报吗": the user's question
     chosen = next((i for i in asking if VERDICT.search(clauses[i].text)), asking[-1])
+    if FALLBACK.match(clauses[asking[-1]].text):
+        chosen = asking[-1]  # "能越级吗？不行的话破格呢": the fallback is what is wanted; the first is answered with it
     if TAG_QUESTION.match(clauses[chosen].text.rstrip("?？。 ")) and chosen > 0:
         return clauses[chosen - 1]
     return clauses[chosen]

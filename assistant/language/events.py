@@ -49,7 +49,7 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     said = clause.text[start - clause.start:end - clause.start]
     if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + clause.text[end - clause.start:]):
         return "work_start"  # "2018年开始在一家做数控机床的厂写PLC程序", "2019年来温岭，一直做结构设计"
-    if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文", clause.text) and not (
+    if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
     return best
