@@ -118,7 +118,10 @@ def cited_ids(verdict: Verdict) -> list[str]:
 
 def lead(verdict: Verdict) -> str:
     """The first line: the answer and why, "可以…：…" / "暂不能…：…" / "还不能确定…，需要知道…"."""
-    phrase = leads().get(verdict.question_id, {}).get(verdict.outcome) or verdict.question
+    key = verdict.question_id
+    if key == "transfer" and any(s.rule == "transfer.other_series" and s.result == "met" for s in verdict.trace):
+        key = "transfer_not_yet" if verdict.outcome == "not_eligible" else key  # 须转评, but not yet possible
+    phrase = leads().get(key, {}).get(verdict.outcome) or verdict.question
     route = f"（{verdict.route}）" if verdict.route and verdict.outcome == "eligible" else ""
     if verdict.outcome == "need_more_info":
         return f"{phrase}{route}。"

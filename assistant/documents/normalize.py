@@ -46,7 +46,8 @@ def normalize(text: str) -> str:
 
 
 # A Chinese numeral counts as a number only before a unit: 四年, 两项, 九月一号, 三十万 — never in 一般.
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元块岁倍期门科%]|学时|小时)")
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[年个项篇月日号天万周次份元块岁倍期门科%]|学时|小时|多?[kK兆]|乘)|"
+                        r"(?<=乘以)[零〇一二两三四五六七八九十百千]+|(?<=乘)[零〇一二两三四五六七八九十百千]+")  # 二百乘三百, 一百多K
 
 
 DIGITS = "零一二三四五六七八九"

@@ -89,9 +89,10 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         for t in clause.has("other_series"):
             reading.set("title_series", t.value, clause.text, person)
             reading.set("title_level", t.extra, clause.text, person)
-        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升)[^,，是聘当拿有]{0,8}$", message[clause.start:(clause.has("title") or
-                                                                                  [clause])[0].start])
-        applying = applying or clause.asks and re.search(r"转评(成|为|到)?[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text)
+        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升|弄|搞个|想要)[^,，是聘当拿有]{0,8}$", message[clause.start:(
+            clause.has("title") or [clause])[0].start])
+        applying = applying or re.search(r"转评(成|为|到)[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text) or \
+            clause.asks and re.search(r"转评[^,，]{0,3}机电", clause.text)  # "想今年就转成机电助工": the series wanted
         if clause.has("series_machinery") and not applying:  # "想评机电工程师" names the series applied for
             reading.set("title_series", "机电", clause.text, person)
         for t in clause.has("title"):
@@ -108,7 +109,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
-            elif clause.asks and re.search(r"转(评)?(成|为|到)[^,，]{0,5}$", message[clause.start:t.start]):
+            elif re.search(r"转(评)?(成|为|到)[^,，]{0,5}$", message[clause.start:t.start]) and (
+                    clause.asks or re.search(r"想|要|打算|准备|能不能|可不可以", clause.text)):
                 reading.set("target", t.value, clause.text, person)  # "把职称转成机电的助理工程师": the level transferred to
             elif t.value != "技术员" and ASKED_ABOUT.match(message[t.end:t.end + 5]):
                 reading.set("target", t.value, clause.text, person)  # "工程师的话我是不是还要等", "大专的要做几年"
@@ -133,7 +135,8 @@ def transferred_series(reading: Reading, clauses: list[Clause]) -> None:
     """"转评为机电助理工程师": after 转评 the title held is in the 机电 series, whatever series came before."""
     for clause in clauses:
         done = re.search(r"转评(为|成|到|了)|已(经)?转评|转成(了)?机电|转到机电", clause.text)
-        if clause.has("events.transferred") and "机电" in clause.text and done and not clause.asks:
+        wish = re.search(r"想|要|打算|准备|能不能|可不可以|申请|希望", clause.text)  # "想今年就转成机电助工": not done yet
+        if clause.has("events.transferred") and "机电" in clause.text and done and not clause.asks and not wish:
             reading.set("title_series", "机电", clause.text, clause.person)
 
 

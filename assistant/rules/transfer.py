@@ -7,7 +7,7 @@ years at the same level before and after the transfer add up.
 
 from __future__ import annotations
 
-from assistant.rules.dates import full_years
+from assistant.rules.dates import add_years, cn_date, full_years
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, Truth, all_of, leaf
 from assistant.rules.params import Parameters
@@ -29,8 +29,10 @@ def transfer_required(facts: Facts, p: Parameters) -> Check:
     held_check = leaf("transfer.held", [CLAUSE], None if held is None else held >= need_held,
                       f"担任其他专业技术职务须满{need_held}年" + ("" if held is None else f"，现满{held}年。"),
                       params={"transfer.years_in_other_title": need_held}, needs=["title_appointed_date"])
+    short = "" if working is None or working >= need_work else \
+        f"，到{cn_date(add_years(facts.machinery_work_start_date, need_work))}满{need_work}年"
     work_check = leaf("transfer.machinery_work", [CLAUSE], None if working is None else working >= need_work,
-                      f"现实际从事机电制造技术工作须满{need_work}年" + ("" if working is None else f"，现满{working}年。"),
+                      f"现实际从事机电制造技术工作须满{need_work}年" + ("" if working is None else f"，现满{working}年{short}。"),
                       params={"transfer.years_in_new_work": need_work}, needs=["machinery_work_start_date"])
     return all_of("transfer.required", [CLAUSE], [series, held_check, work_check],
                   "须转评为同级机电制造技术专业技术资格。")
