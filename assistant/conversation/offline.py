@@ -18,7 +18,7 @@ from assistant.conversation.memory import correct, facts_out, forget_presumption
 from assistant.conversation.session import Session
 from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
-from assistant.language.corrections import completed, corrected
+from assistant.language.corrections import completed, corrected, corrected_inline
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
@@ -116,7 +116,8 @@ class OfflineAssistant:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
-        if fixed := corrected(text, session.last_text) or completed(text, session.last_text):  # "打错了，是25万"; "温岭市的"
+        inline = corrected_inline(text) != text  # "学的是机械制造与 不对是机械设计…": corrected within the message
+        if fixed := (None if inline else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
         session.last_text = text
         scope = classify(u.asked.text) if u.asked else classify(text)

@@ -50,6 +50,10 @@ _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[�
                         r"(?<=乘以)[零〇一二两三四五六七八九十百千]+|(?<=乘)[零〇一二两三四五六七八九十百千]+")  # 二百乘三百, 一百多K
 
 
+# A numeral of hundreds, or of tens led by a digit (三百七十, 二百五十, 八十), is a number even with no unit after it;
+# "十分", "千万", "一百个放心" are not matched (no leading digit before 十, 千 not included).
+_BARE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])([一二两三四五六七八九]百[零一二三四五六七八九十]*|"
+                          r"[二三四五六七八九]十[一二三四五六七八九]?)(?![零〇一二两三四五六七八九十百千万亿分])")
 DIGITS = "零一二三四五六七八九"
 SPOKEN_YEAR = re.compile(r"两千(零|〇)?([一二三四五六七八九十]{1,3})(?=年)")
 
@@ -84,4 +88,5 @@ def arabic_numerals(text: str) -> str:
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)
     text = re.sub(r"(?<![零〇一二三四五六七八九十\d])[零〇]([一二三四五六七八九])(?=年)",
                   lambda m: "0" + "一二三四五六七八九".index(m.group(1)).__add__(1).__str__(), text)
-    return _CN_NUMBER.sub(convert, text)
+    text = _CN_NUMBER.sub(convert, text)
+    return _BARE_NUMBER.sub(convert, text)  # "总共三百七十 专业二百五十" (voice input drops the unit)

@@ -47,8 +47,10 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
-    if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + clause.text[end - clause.start:]):
-        return "work_start"  # "2018年开始在一家做数控机床的厂写PLC程序", "2019年来温岭，一直做结构设计"
+    after = clause.text[end - clause.start:]
+    if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + after):
+        # "2018年开始在一家做数控机床的厂写PLC程序"; "去年3月来温岭这家机床厂" is a move to the present unit
+        return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title

@@ -53,7 +53,7 @@ class Understanding:
         return self.clauses[-1].person if self.clauses else self.subject
 
 
-ON_GRADUATING = re.compile(r"(一毕业|毕业(后|以后|之后|就|即|了就))([^,，。]{0,12})")
+ON_GRADUATING = re.compile(r"(一毕业|毕业(后|以后|之后|就|即|了就|[,，]\s*(?=在|进|去|到)))([^,，。]{0,12})")  # "毕业，在常州干到…"
 TO_WORK = re.compile(r"做|干|从事|进|来|到|入职|上班|工作|在[^,，。]{0,6}(厂|公司|单位|车间|企业|做|干)")
 NOT_WORKING = re.compile(r"歇|待业|休息|考研|读|当兵|闲|找工作|没工作|没上班|没有工作")
 
@@ -94,9 +94,14 @@ def _without_instructions(text: str, subject: str) -> str:
 NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
 
 
+LETTER = re.compile(r"(?:^|(?<=[是问说看]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])(?=\s*(?:$|[,，:：的是呢能可这那他她]))")
+
+
 def _name(clause: Clause, text: str) -> str | None:
-    """The person a clause names by name ("张工", "老李", "王某"), if any."""
+    """The person a clause names by name ("张工", "老李", "王某") or by letter ("A，中专…；B，大专…；A能报吗")."""
     said = [text[t.start:t.end] for t in clause.has("person.other")]
+    if m := LETTER.search(clause.text):
+        return m.group(1).upper()
     return next((w for w in said if 2 <= len(w) <= 3 and NAMED.fullmatch(w)), None)
 
 

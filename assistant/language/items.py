@@ -117,7 +117,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
                                                                       + r"\s*(的|吧|啊|呀)?", message.strip("?？。.!！ ")) or re.match(
                     r"[^,，聘当是拿有了的]{0,6}?(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|"
-                    r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗)",
+                    r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗|够年限|年限够|年限到)",
                     message[t.end:clause.end])):  # "工程师今年能报么", "今年工程师到底能不能报": the title asked for
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or

@@ -158,7 +158,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return _route("engineer", text, known), whole  # "助工满4年了吗": years in the title held, for the next one
     for topic, question in TOPIC_QUESTION:  # the asking clause names no topic: the one this message gave facts for
         if topic in whole.topics and set(said) & RELEVANT.get(_key(question), set()) and (asks_verdict or not u.asked):
-            generic = re.search(r"报|评|申请", asked_text) and not re.search(r"越级|跳级|破格|直接", text)
+            generic = (re.search(r"报|评|申请", asked_text) or "target" in said) and not re.search(r"越级|跳级|破格|直接", text)
             if generic and question in ("skip_level", "breakthrough"):
                 return _route("engineer", text, known), whole  # "…新授权了一个专利，今年还能报吗": every route
             if generic and (known.get("title_level") or known.get("education_level")):

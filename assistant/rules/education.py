@@ -115,9 +115,9 @@ def work_years(facts: Facts, p: Parameters) -> Check:
         clauses += [c for c in rule.all_clauses if c not in clauses and not c.startswith("附件2/第四条")]  # not other rows
         differs = f"（{rule.override_sentence(level)}）"
     return leaf("assistant_engineer.work_years", clauses, years >= required,
-                f"{level}毕业须从事本专业技术工作{required}年以上{differs}；自{cn_date(start)}起至{cn_date(cutoff)}共"
+                f"{level}毕业须从事本专业技术工作{required}年以上；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
-                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}",
+                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}",
                 facts={"work_start_date": str(start), "education_level": level},
                 params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
 
