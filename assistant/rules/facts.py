@@ -18,7 +18,7 @@ from assistant.errors import UserError
 from assistant.rules.fact_names import FACT_NAMES, readable
 
 Level = Literal["无", "县", "市", "省", "国家"]
-EducationLevel = Literal["中专", "大专", "本科", "第二学士", "硕士", "博士"]
+EducationLevel = Literal["高中及以下", "中专", "大专", "本科", "第二学士", "硕士", "博士"]
 TitleLevel = Literal["无", "技术员", "助理工程师", "工程师"]
 Target = Literal["助理工程师", "工程师"]
 WorkCategory = Literal["技术研究", "设计开发", "系统集成", "生产制造", "技术服务"]
