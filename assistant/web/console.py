@@ -148,7 +148,8 @@ def build_console(offline) -> None:
                                        elem_id="c-question")
                 target = gr.Radio(["助理工程师", "工程师"], label="申报资格", elem_id="c-target")
             with gr.Row():
-                education = gr.Dropdown(["", "高中及以下", "中专", "大专", "本科", "第二学士", "硕士", "博士"], label="学历", elem_id="c-education")
+                education = gr.Dropdown(["", "高中及以下", "中专", "大专", "本科", "第二学士", "硕士", "博士"], label="学历",
+                                        elem_id="c-education")
                 major = gr.Textbox(label="所学专业", elem_id="c-major")
                 work_start = gr.Textbox(label="参加专业技术工作（如 2018年9月）", elem_id="c-work-start")
             with gr.Row():
