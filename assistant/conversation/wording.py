@@ -50,13 +50,17 @@ def decisive_steps(verdict: Verdict) -> list:
     return kept
 
 
+OWN_FIGURE = re.compile(r"现(满|具备|为|有|\d)|现1项|您的|已有")
+
+
 def _deciding(verdict: Verdict):
     """The step whose sentence carries the deciding figure: for a yes, the last comparison that held (the
     years, the hours, the ratio); for a no, the first that failed. None when nothing below the root decided."""
     steps = [s for s in decisive_steps(verdict) if s.depth >= 1 and s.result != "unknown"]
-    if verdict.outcome == "not_eligible":
+    if verdict.outcome == "not_eligible":  # the failure that states the applicant's own figure ("现具备2项") first
         failed = [s for s in steps if s.result == "not_met"]
-        return next((s for s in failed if FIGURE.search(s.sentence)), failed[0] if failed else None)
+        own = [s for s in failed if FIGURE.search(s.sentence) and OWN_FIGURE.search(s.sentence)]
+        return next(iter(own), failed[0] if failed else None)
     with_figures = [s for s in steps if FIGURE.search(s.sentence)]
     return with_figures[-1] if with_figures else (steps[-1] if steps else None)
 

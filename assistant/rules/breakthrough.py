@@ -107,8 +107,12 @@ def single_breakthrough(facts: Facts, p: Parameters) -> Check:
 
 def breakthrough_general(facts: Facts, p: Parameters) -> Check:
     needed = p.value("breakthrough_general.items_needed")
-    items = at_least(needed, "breakthrough_general.items", [GENERAL], general_items(facts, p),
-                     f"第六条（一）7项条件中须具备{needed}项。", params={"breakthrough_general.items_needed": needed})
+    found = general_items(facts, p)
+    held = [f"（{c.rule.rsplit('item', 1)[1]}）" for c in found if c.met]
+    counted = (f"，现具备{len(held)}项（第{'、'.join(held)}项）" if held else "，现1项也不具备") + (
+        f"，还差{needed - len(held)}项" if len(held) < needed and not any(c.unknown for c in found) else "")
+    items = at_least(needed, "breakthrough_general.items", [GENERAL], found,
+                     f"第六条（一）7项条件中须具备{needed}项{counted}。", params={"breakthrough_general.items_needed": needed})
     achievements = obtained_after_title(facts, p, items, "breakthrough_general.achievements",
                                         "7项条件中的3项，且为任现职后取得（第十七条）。")
     return all_of("breakthrough_general", [GENERAL], [holds_assistant_title(facts, p), single_breakthrough(facts, p),

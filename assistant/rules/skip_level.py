@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.rules.achievements import at_level, award_at, first_set_at, item, obtained_after_title, science_parts
 from assistant.rules.facts import LEVEL_RANK, Facts
-from assistant.rules.logic import Check, any_of, leaf
+from assistant.rules.logic import Check, Truth, any_of, leaf
 from assistant.rules.params import Parameters
 
 CLAUSE = "附件2/第七条"
@@ -52,8 +52,11 @@ def skip_level(facts: Facts, p: Parameters) -> Check:
              facts={"annual_salary_yuan": a.annual_salary_yuan}, params={"skip_level.annual_salary_yuan": salary},
              needs=["achievements.annual_salary_yuan"]),
     ]
+    listed = any_of("skip_level.achievements", [CLAUSE], items[:6], "第七条（一）至（六）业绩成果之一。")
+    if listed.truth is Truth.NOT_MET:
+        listed.sentence = "第七条（一）至（六）的业绩成果现1项也不具备（越级要求的奖项、项目级别比破格高）。"
     achievements = obtained_after_title(
-        facts, p, any_of("skip_level.achievements", [CLAUSE], items[:6], "第七条（一）至（六）业绩成果之一。"),
+        facts, p, listed,
         "skip_level.achieved", "第七条（一）至（六）之一，且为任现职后取得（第十七条）。")
     return any_of("skip_level", [CLAUSE], [achievements, *items[6:]],
                   "越级申报工程师：第七条8项条件中具备1项，不受学历、资历限制；（一）至（六）的业绩成果须为任现职后取得"
