@@ -64,12 +64,17 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
     return others
 
 
-def _weighted_query(message: str, u) -> str:
+FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one before it
+
+
+def _weighted_query(message: str, u, before: str = "") -> str:
     """What an informational search looks for: when the asking clause is under half the message, it counts
     twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
-    回来申报时学历怎么认定")."""
+    回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
+    searched with the turn before it, whose topic it continues."""
     asked, said = (u.asked.text if u.asked else ""), prepare(message)
-    return f"{asked}，{asked}，{message}" if asked and len(asked) * 2 < len(said) else message
+    query = f"{asked}，{asked}，{message}" if asked and len(asked) * 2 < len(said) else message
+    return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS else query
 
 
 def _target_for(question: str, facts: dict) -> tuple[dict, str]:
@@ -119,7 +124,7 @@ class OfflineAssistant:
         inline = corrected_inline(text) != text  # "学的是机械制造与 不对是机械设计…": corrected within the message
         if fixed := (None if inline else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
-        session.last_text = text
+        before, session.last_text = session.last_text, text
         scope = classify(u.asked.text) if u.asked else classify(text)
         if u.asked and not scope.out_of_scope and not set(scope.topics) - GENERIC and (whole := classify(text)).out_of_scope \
                 and whole.reason not in WEAK_REASONS:
@@ -140,7 +145,7 @@ class OfflineAssistant:
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
-            return self._with_facts(self._search(_weighted_query(message, u)), session)
+            return self._with_facts(self._search(_weighted_query(message, u, before)), session)
         if question == "hours_for_activity":
             remember(session, u)
             return self._with_facts(self._activity_hours(said), session)
