@@ -15,7 +15,6 @@ PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
                     r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
 SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
-GRADES = "基本合格|不合格|合格|优秀|称职|良好|不确定等次|不定等次|不评等次|未定等次"
 YEARS = (2019, 2020, 2021, 2022)
 CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
     ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外|香港|澳门|台湾|新加坡"),
@@ -192,43 +191,6 @@ def insurance(reading: Reading, clauses: list[Clause], message: str, person: str
         reading.set("insured_now", True, "正常参保", person=person)
     elif re.search(r"停缴|断缴|断了|停着|停掉|暂停|没(在)?交了|不交了|没在交|停了", message) and re.search(r"社保|保险", message):
         reading.set("insured_now", False, "停缴", person=person)
-
-
-THAT_YEAR = re.compile(r"那年|那一年|当年|同年")
-
-
-def _the_year_before(m: re.Match) -> str:
-    """"那年" as the year said last before it (unchanged when none was)."""
-    years = re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年", m.string[:m.start()])
-    return f"20{years[-1]}年" if years else m.group(0)
-
-
-def assessments(reading: Reading, clauses: list[Clause], message: str, reference: date, person: str = "self") -> None:
-    for word, back in (("大前年", 3), ("前年", 2), ("去年", 1)):
-        message = message.replace(word, f"{reference.year - back}年")  # "前年考核是不定等次"
-    message = THAT_YEAR.sub(_the_year_before, message)  # "19年我住院大半年，那年考核给了个基本合格"
-    for m in re.finditer(r"(?<!\d)((?:(?:20)?[12]\d\s*年?度?\s*[、和及与,，]\s*)+)(?:(?:20)?[12]\d)\s*年?度?\s*(?:都|均|全)(?:是|为)?("
-                         + GRADES + ")", message):  # "20、21都是合格"
-        for year in re.findall(r"(?:20)?([12]\d)", m.group(0)):
-            if 2015 <= 2000 + int(year) <= 2022:
-                reading.set(f"assessments.{2000 + int(year)}", _grade(m.group(2)), m.group(0), person=person)
-    for m in re.finditer(r"(?<!\d)(?:(20)([12]\d)\s*年?|()([12]\d)\s*年)度?[^,，。\d]{0,12}?(" + GRADES + ")", message):
-        year = 2000 + int(m.group(2) or m.group(4))
-        if 2015 <= year <= 2022:
-            reading.set(f"assessments.{year}", _grade(m.group(5)), m.group(0), person=person)
-    if m := re.search(r"(?:20)?19\s*(?:年)?\s*(?:到|至|-|~)\s*(?:20)?21\s*年?\s*(?:考核)?(?:都|均|全)(?:是|为)?(" + GRADES + ")", message):
-        for year in (2019, 2020, 2021):
-            reading.set(f"assessments.{year}", _grade(m.group(1)), m.group(0), person=person)
-    if m := re.search(r"(近|最近|这)?(3|三|几)年[^,，。]{0,6}考核[^,，。]{0,4}(都|均|全)(是|为)?(" + GRADES + ")", message) or \
-            re.search(r"(近|最近)(3|三)年(都|均|全)(是|为)?(" + GRADES + ")", message) or \
-            re.search(r"考核[^,，。]{0,6}(一直|每年|年年|都|均)(是|为)?(" + GRADES + ")", message):
-        for year in (2019, 2020, 2021):
-            reading.set(f"assessments.{year}", _grade(m.group(m.lastindex)), m.group(0), replace=False, person=person)
-
-
-def _grade(word: str) -> str:
-    """As the engine names grades: 不确定等次 (not graded, e.g. on leave) is its own grade, not 合格."""
-    return {"称职": "合格", "良好": "合格"}.get(word, "不确定" if "等次" in word else word)
 
 
 def _retired(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import achieved, conditions, conduct, items
+from assistant.language import achieved, assessments, conditions, conduct, items
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
@@ -141,7 +141,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.photo(reading, clauses, text, main)
     conditions.hours(reading, clauses, text, mentions, reference, main)
     conditions.insurance(reading, clauses, text, main)
-    conditions.assessments(reading, clauses, text, reference, main)
+    assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
     conduct.sanctions(reading, clauses, reference)
     loose = attach_dates(reading, clauses, mentions, reference, text)
