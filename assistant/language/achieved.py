@@ -192,8 +192,10 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if mine and "发明专利" in text:
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         if m := re.search(r"重点[^,，]{0,8}(项目|工程|计划|课题|专项)", text):
-            role_said = "骨干" in ",".join(c.text for c in clauses[index:index + 3])
-            took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not re.search(r"成员|一般|普通|打杂|挂名|配合", text)
+            nearby = ",".join(c.text for c in clauses[index:index + 3])
+            denied = re.search(r"(不算|不是|没当|并非|不属于|算不上)[^,，]{0,3}骨干|普通|一般参与|打杂|挂名|配合", nearby)
+            role_said = "骨干" in nearby and not denied
+            took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not denied and not re.search(r"成员", text)
             if (role_said or took_part) and (level := _level(text[:m.start()])):
                 after = ",".join(c.text for c in clauses[index:index + 2])
                 reading.set("achievements.key_project_level", "无" if NOT_ACCEPTED.search(after) else level, text,

@@ -129,8 +129,9 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             # event of the next clause when that one has no date of its own.
             bare = len(clause.text.strip()) - len(mention.text) <= 2
             neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i and bare else clauses[i + 1:i + 2])
-                          if not any(c.start <= m.start < c.end for m in mentions if m.kind == "date")
-                          and not LATER.match(c.text)]
+                          if not any(c.start <= m.start < c.end for m in mentions
+                                     if m.kind == "date" or m.kind == "months" and not bare)
+                          and not LATER.match(c.text)]  # "…，我管设备维护7年了": that clause has its own time
             for other in neighbours if role is None else []:
                 role = next((t.dim.split(".")[1] for t in other.has("events")), None)
                 if role:

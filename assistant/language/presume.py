@@ -38,7 +38,9 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
         made.append(("months_insured_in_city", facts["months_insured_in_unit"],
                      "本市社保月数按不少于在现单位的月数计算（单位在本市）"))
     achieved = facts.get("achievements") or {}
-    listed = [k for k, v in achieved.items() if k not in ("obtained_after_title", "annual_salary_yuan", *STANDING_NONE)]
+    listed = [k for k, v in achieved.items() if k not in ("obtained_after_title", *STANDING_NONE)]
+    if listed == ["annual_salary_yuan"] and not (facts.get("education_level") or facts.get("title_level")):
+        listed = []  # "年薪28万能越级吗" asks about the salary line; with one's standing told, it is the whole story
     if question in ENGINEER_QUESTIONS - {"engineer_normal"} and listed and (len(listed) >= 2 or not re.search(COUNTS, asked)):
         for name, none in {**NONE_ACHIEVEMENTS, **STANDING_NONE}.items():
             if name not in achieved:

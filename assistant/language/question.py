@@ -44,7 +44,8 @@ def _route(question: str, text: str, known: dict) -> str:
     """"能报工程师吗" from someone who names no achievement and no other route asks the normal route
     (the answer says so and offers 破格/越级); with achievements, every route is weighed."""
     achieved = {k: v for k, v in (known.get("achievements") or {}).items() if k != "obtained_after_title"}
-    if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接|业绩|获奖|专利|项目|标准|年薪", text):
+    if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接(?!回复|告诉|说|回答|输出|给)|业绩|获奖|专利|"
+                                                                 r"项目|标准|年薪", text):
         return "engineer_normal"
     return question
 
