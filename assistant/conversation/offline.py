@@ -64,6 +64,9 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
     return others
 
 
+# Facts that engage a gate, and its clause: an informational question that states one is about that gate.
+GATE_CLAUSES = {"transferred_in": "二/（二）/7/（4）", "degree_origin": "二/（二）/7/（2）", "sanctions": "附件1/一",
+                "months_insured_in_city": "二/（二）/7/（3）", "retired": "一"}
 FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one before it
 
 
@@ -145,7 +148,8 @@ class OfflineAssistant:
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
-            return self._with_facts(self._search(_weighted_query(message, u, before)), session)
+            engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
+            return self._with_facts(self._search(_weighted_query(message, u, before), engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
             return self._with_facts(self._activity_hours(said), session)
@@ -248,15 +252,19 @@ class OfflineAssistant:
                                missing=[MissingOut(fact=m.fact, question=m.question) for m in verdict.missing]),
             citations=self._cite(cited_ids(verdict)))
 
-    def _search(self, message: str) -> Answer:
+    def _search(self, message: str, engaged: list[str] | None = None) -> Answer:
         """An informational answer: the card that clearly answers it, else the best clauses, else a refusal.
 
         Whether the notice speaks to the question at all is judged on BM25's scale in every search mode
-        (fused or cosine scores are on other scales): the threshold is calibrated on lexical scores."""
+        (fused or cosine scores are on other scales): the threshold is calibrated on lexical scores. The
+        clauses of a gate the message's own facts engage ("助工是在安徽评的…要做什么手续": 调入, 二（二）7（4））
+        count as found as well as the best, so a card on them is preferred."""
         try:
             lexical = self.searcher.lexical_scores(message[:500])
             if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
                 return self.refuse()
+            top = max(lexical.values())
+            lexical = {**lexical, **{clause: 2 * top for clause in engaged or []}}  # found, and said
             if card := self._card_answer(message, lexical):
                 return card
             hits = self.searcher.search(message[:500], k=3)

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from assistant.language.clauses import Clause
+from assistant.language.lexicon import lexicon
 from assistant.language.reading import Reading
 from assistant.language.timex import Mention
 
@@ -207,7 +208,7 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
     _retired(reading, clauses, message, person)
     if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)|一直在(温岭|台州|本地|这)", message):
         reading.set("transferred_in", False, "非调入", person=person)
-    elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message):
+    elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message) or _title_elsewhere(message):
         reading.set("transferred_in", True, "调入或军转", person=person)
         if re.search(r"(还没|没有|未|尚未)[^,，。]{0,4}(确认|审定|认定)", message):
             reading.set("title_confirmed", False, "尚未审定确认", person=person)
@@ -220,6 +221,13 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
         reading.set("degree_origin", "国外", "国外学历", person=person)
     elif re.search(r"香港|澳门|台湾|港澳台", message) and re.search(r"硕士|博士|本科|学位|学历|毕业", message):
         reading.set("degree_origin", "港澳台", "港澳台学历", person=person)
+
+
+def _title_elsewhere(message: str) -> bool:
+    """"助工是在安徽评的，现在调到温岭": a title obtained in another province is 调入 (二（二）7（4））."""
+    provinces = "|".join(lexicon()["other_provinces"])
+    return bool(re.search(rf"(在|从)?({provinces}|外省|省外)[^,，。]{{0,4}}(评|取得|拿|考|发)的?|"
+                          rf"(助工|助理工程师|工程师|职称)[^,，。]{{0,3}}是?(在)?({provinces}|外省|省外)", message))
 
 
 def _person_at(clauses: list[Clause], match: re.Match | None, person: str) -> str:

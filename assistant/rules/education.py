@@ -114,6 +114,8 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     if rule.base is not None and rule.base.value[level] != required:  # 附件2 governs for 机电 (notice 二（一）)
         clauses += [c for c in rule.all_clauses if c not in clauses and not c.startswith("附件2/第四条")]  # not other rows
         differs = f"（{rule.override_sentence(level)}）"
+    if _exactly(start, required, p):  # exactly 3 years for "3年以上": 第十八条（六） decided
+        clauses = [*clauses, *p["above_includes_itself"].clauses]
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
@@ -129,12 +131,23 @@ def _added_across_degree(facts: Facts) -> str:
 
 
 def _just_met(start, required: int, years: int, p: Parameters) -> str:
-    """Met only by counting to the cut-off, not to the day applications open: the cut-off (二（二）6) decided,
-    so it is said ("到2022年12月20日满4年，年限计算到2022年12月31日") and cited."""
-    complete = add_years(start, required)
-    if years != required or complete <= p.value("application_date"):
+    """Exactly the years required: "以上" includes the number (第十八条（六）), said; and when met only by counting
+    to the cut-off, not to the day applications open, the cut-off (二（二）6) decided too, so it is said
+    ("2022年12月20日满4年；年限计算到2022年12月31日") and cited."""
+    if years != required:
         return ""
+    complete = add_years(start, required)
+    exactly = "；“以上”含本数" if _exactly(start, required, p) else ""
+    if complete <= p.value("application_date"):
+        return f"（{exactly[1:]}）" if exactly else ""
+    if exactly:  # "到2022年12月31日正好满4年": the cut-off day itself
+        return f"（年限计算到{cn_date(complete)}，正好满{required}年{exactly}）"
     return f"（{cn_date(complete)}满{required}年；年限计算到{cn_date(p.value('cutoff_date'))}）"
+
+
+def _exactly(start, required: int, p: Parameters) -> bool:
+    """Exactly the years required on the cut-off day: only "以上" including the number makes it enough."""
+    return add_years(start, required) == p.value("cutoff_date")
 
 
 def _met_on(start, required: int, years: int) -> str:
@@ -185,7 +198,8 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
                       needs=[n for n, v in (("education_level", level), ("title_appointed_date", years)) if v is None])
     else:
         required = table[level]
-        enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6"], years >= required,
+        exact = [*p["above_includes_itself"].clauses] if _exactly(facts.title_appointed_date, required, p) else []
+        enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6", *exact], years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
                       f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}"
                       f"{_just_met(facts.title_appointed_date, required, years, p)}。",

@@ -45,10 +45,11 @@ def skip_level(facts: Facts, p: Parameters) -> Check:
              [("significant_benefit", a.significant_benefit)]),
         item("skip_level.item7", c.format("七"), "高级以上人才（台州市高层次人才分类目录）",
              [("high_level_talent", a.high_level_talent)]),
-        leaf("skip_level.item8", [c.format("八")],
+        leaf("skip_level.item8", [c.format("八"), *(p["above_includes_itself"].clauses if a.annual_salary_yuan == salary else [])],
              a.salary_meets_skip_level if a.annual_salary_yuan is None else a.annual_salary_yuan >= salary,
              f"年薪达到{salary // 10000}万元以上（含税）" + ("" if a.annual_salary_yuan is None else
-                                                     f"：年薪{a.annual_salary_yuan / 10000:g}万元。"),
+                                                     f"：年薪{a.annual_salary_yuan / 10000:g}万元"
+                                                     + ("（“以上”含本数）。" if a.annual_salary_yuan == salary else "。")),
              facts={"annual_salary_yuan": a.annual_salary_yuan}, params={"skip_level.annual_salary_yuan": salary},
              needs=["achievements.annual_salary_yuan"]),
     ]
