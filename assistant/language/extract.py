@@ -182,7 +182,8 @@ def _fill_pending(u: Understanding, pending: str, text: str, reference: date) ->
         return
     if pending == "major" and len(text) <= 12:
         said = re.sub(r"^(我)?(是)?(学)?(的)?|专业$|的$|专业的$", "", text.strip("。.!！"))
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", said):
+        asks_back = u.asked or re.match(r"^(那|那么|如果|要是)", said) or reading.get("education_level", person)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", said) and not asks_back:  # "那大专呢" asks, it names no major
             reading.set("major", said, text, person)
         return
     if len(text) > 40:
