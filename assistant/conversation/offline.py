@@ -67,6 +67,7 @@ def _other_questions(intent: Intent, facts_said: dict, primary: str) -> list[str
 # Facts that engage a gate, and its clause: an informational question that states one is about that gate.
 GATE_CLAUSES = {"transferred_in": "二/（二）/7/（4）", "degree_origin": "二/（二）/7/（2）", "sanctions": "附件1/一",
                 "months_insured_in_city": "二/（二）/7/（3）", "retired": "一"}
+OUR_TITLES = re.compile(r"助理工程师|工程师|助工|中工|中级|初级|技术员")  # the titles this notice reviews
 FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one before it
 
 
@@ -129,9 +130,10 @@ class OfflineAssistant:
             correct(session, u, fixed, self.reference)
         before, session.last_text = session.last_text, text
         scope = classify(u.asked.text) if u.asked else classify(text)
-        if u.asked and not scope.out_of_scope and not set(scope.topics) - GENERIC and (whole := classify(text)).out_of_scope \
-                and whole.reason not in WEAK_REASONS:
-            scope = whole  # "高级工程师今年什么时候申报，要什么条件？": the subject is in the clause before
+        whole = classify(text)
+        if u.asked and not scope.out_of_scope and whole.out_of_scope and whole.reason not in WEAK_REASONS and (
+                not set(scope.topics) - GENERIC or whole.other_review and not OUR_TITLES.search(text.replace(whole.reason, ""))):
+            scope = whole  # "高级工程师今年什么时候申报，要什么条件？", "我们总工想报高级工程师…要几篇论文": the subject is before
         last = re.split(r"[,，。;；]", text.strip("?？!！。 "))[-1]  # "差几个月是吧，那明年呢"
         next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
         if scope.out_of_scope and not next_year:
