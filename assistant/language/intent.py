@@ -76,6 +76,8 @@ def classify(text: str) -> Intent:
             intent.out_of_scope, intent.reason = True, place
     said = re.sub(r"不(走|想|用|打算|考虑|是|要)[^,，。？?]{0,2}?(破格|越级|转评)", "", text)  # "不走破格": not asked
     intent.topics = [name for name, words in TOPICS if any(w in said for w in words)]
+    if "学时" in intent.topics and intent.reason in OTHER_QUALIFICATIONS:
+        intent.out_of_scope, intent.reason = False, ""  # "一级建造师考试过了3门，能登记学时吗": 细则第六条（八）
     weak = next((w for w in WEAK_OUT_OF_SCOPE if w in text), None)
     if weak and not intent.out_of_scope and (not intent.topics or weak[0].isdigit() and intent.topics == ["截止时间"]
                                             or weak == "明年" and "截止时间" in intent.topics):

@@ -57,7 +57,8 @@ def registered_hours(activities: list[Activity], p: Parameters) -> tuple[list[Re
         working, missing = _working(activity, p)
         hours = None if missing else activity_hours(activity, p)
         weighted = p.value("continuing_education.route_hours")[activity.route].get("weighted")
-        clauses = [ROUTE_CLAUSE.format(activity.route)] + (["附件8/39号文/8"] if weighted else [])
+        # a weighted route cites its own "采用加权系数进行分配" item (39号文 4 or 5) and the table of weights (8)
+        clauses = [ROUTE_CLAUSE.format(activity.route)] + ([weighted, "附件8/39号文/8"] if weighted else [])
         if activity.not_counted:  # the clause that says so decides, not the route's rate
             clauses = [p.value("continuing_education.not_counted")[activity.not_counted]["clause"]]
         out.append(Registered(activity.route, hours, working, clauses, missing))

@@ -112,8 +112,8 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
         routes = {not_counted[a.not_counted]["clause"] if a.not_counted else ROUTE_CLAUSE.format(a.route)
                   for a in record.activities}
         clauses = [*clauses, "附件8/39号文/1", *sorted(routes), "附件8/细则/第六条"]
-        if any(p.value("continuing_education.route_hours")[a.route].get("weighted") for a in record.activities):
-            clauses.append("附件8/39号文/8")
+        weighted = sorted({w for a in record.activities if (w := p.value("continuing_education.route_hours")[a.route].get("weighted"))})
+        clauses += [*weighted, "附件8/39号文/8"] if weighted else []
     prof_ok = None if professional is None else professional >= prof_need
     public_ok = _at_least(low, exact, public_need)
     total_ok = (record.total >= total_need if record.total is not None else
