@@ -77,7 +77,8 @@ def _weighted_query(message: str, u, before: str = "") -> str:
     回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
     searched with the turn before it, whose topic it continues."""
     asked, said = (u.asked.text if u.asked else ""), prepare(message)
-    query = f"{asked}，{asked}，{message}" if asked and len(asked) * 2 < len(said) else message
+    weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
+    query = f"{asked}，{asked}，{message}" if weigh else message
     return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS else query
 
 
