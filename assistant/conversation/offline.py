@@ -130,8 +130,8 @@ class OfflineAssistant:
         if fixed := (None if inline else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
         before, session.last_text = session.last_text, text
-        scope = classify(u.asked.text) if u.asked else classify(text)
         whole = classify(text)
+        scope = classify(u.asked.text) if u.asked else whole
         if u.asked and not scope.out_of_scope and whole.out_of_scope and whole.reason not in WEAK_REASONS and (
                 not set(scope.topics) - GENERIC or whole.other_review and not OUR_TITLES.search(text.replace(whole.reason, ""))):
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？", "我们总工想报高级工程师…要几篇论文": the subject is before
@@ -261,7 +261,7 @@ class OfflineAssistant:
         Whether the notice speaks to the question at all is judged on BM25's scale in every search mode
         (fused or cosine scores are on other scales): the threshold is calibrated on lexical scores. The
         clauses of a gate the message's own facts engage ("助工是在安徽评的…要做什么手续": 调入, 二（二）7（4））
-        count as found as well as the best, so a card on them is preferred."""
+        count as found above the best, so a card on them is preferred."""
         try:
             lexical = self.searcher.lexical_scores(message[:500])
             if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
