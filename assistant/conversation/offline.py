@@ -18,7 +18,7 @@ from assistant.conversation.memory import correct, facts_out, forget_presumption
 from assistant.conversation.session import Session
 from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
-from assistant.language.corrections import completed, corrected, corrected_inline
+from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
@@ -71,12 +71,12 @@ OUR_TITLES = re.compile(r"助理工程师|工程师|助工|中工|中级|初级|
 FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one before it
 
 
-def _weighted_query(message: str, u, before: str = "") -> str:
+def _weighted_query(message: str, said: str, u, before: str = "") -> str:
     """What an informational search looks for: when the asking clause is under half the message, it counts
     twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
     回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
     searched with the turn before it, whose topic it continues."""
-    asked, said = (u.asked.text if u.asked else ""), prepare(message)
+    asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised)
     weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
     query = f"{asked}，{asked}，{message}" if weigh else message
     return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS else query
@@ -126,8 +126,8 @@ class OfflineAssistant:
             session.reset()
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
-        inline = corrected_inline(text) != text  # "学的是机械制造与 不对是机械设计…": corrected within the message
-        if fixed := (None if inline else corrected(text, session.last_text)) or completed(text, session.last_text):
+        # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
+        if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
         before, session.last_text = session.last_text, text
         whole = classify(text)
@@ -152,7 +152,7 @@ class OfflineAssistant:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
-            return self._with_facts(self._search(_weighted_query(message, u, before), engaged), session)
+            return self._with_facts(self._search(_weighted_query(message, text, u, before), engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
             return self._with_facts(self._activity_hours(said), session)

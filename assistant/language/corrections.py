@@ -9,7 +9,8 @@ old words gave is given anew by the new words, with no per-fact repair code.
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from assistant.language.lexicon import known_majors
 
 MARKER = re.compile(r"不对|错了|说错|记错|打错|看错|写错|搞错|弄错|更正|纠正|改成|改为|应该是|其实是|不好意思|抱歉|哦不")
 PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而)?是\s*(?P<new>[^,，。;；]+)"),
@@ -27,17 +28,6 @@ KINDS = [  # a value's kind: the old value is the last thing of the same kind sa
 
 
 MAJOR_SAID = re.compile(r"(学的是|学的|所学专业是|专业是)\s*([\u4e00-\u9fff]+(?:\s+[\u4e00-\u9fff]{1,2}(?=\s|$))?)")
-
-
-@cache
-def _majors() -> frozenset[str]:
-    """Every major name the rules and the lexicon know: a correction to one replaces the major said."""
-    from assistant.language.lexicon import lexicon
-    from assistant.rules.params import parameters_for
-
-    p = parameters_for(2022)
-    return frozenset({*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"),
-                      *lexicon()["other_majors"]})
 
 
 def _kind(value: str) -> str | None:
@@ -58,7 +48,7 @@ def corrected(message: str, before: str) -> str | None:
     if not new:
         return None
     new = re.sub(r"(的|了|吧|啊|呀)+$", "", new)
-    if new in _majors() and (said := list(MAJOR_SAID.finditer(before))):
+    if new in known_majors() and (said := list(MAJOR_SAID.finditer(before))):  # a correction to a major
         spot = said[-1]  # "学的是机械制造与 嗯 不对是机械设计制造及其自动化": the major said last
         return before[:spot.start(2)] + new + before[spot.end(2):]
     core = re.search("|".join(KINDS), new)

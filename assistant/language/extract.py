@@ -39,6 +39,7 @@ class Understanding:
     loose: list[Mention] = field(default_factory=list)  # time expressions tied to no event
 
     subject: str = "self"  # whom the conversation was about before this message
+    corrected: bool = False  # the message corrected itself ("2020年3月进厂……哦不对，是2019年3月")
 
     @property
     def person(self) -> str:
@@ -127,7 +128,9 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
     `subject` whom the conversation is about so far."""
-    text = _only_the_one_asked_about(_without_instructions(corrected_inline(prepare(message)), subject), subject)
+    said = prepare(message)
+    fixed = corrected_inline(said)
+    text = _only_the_one_asked_about(_without_instructions(fixed, subject), subject)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
@@ -155,7 +158,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)
-    understanding = Understanding(reading, clauses, asked, loose, subject)
+    understanding = Understanding(reading, clauses, asked, loose, subject, corrected=fixed != said)
     if pending:
         _fill_pending(understanding, pending, text, reference)
     _deadline_date(understanding, reference)

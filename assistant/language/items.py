@@ -9,9 +9,8 @@ import re
 
 from assistant.documents.normalize import normalize
 from assistant.language.clauses import Clause
-from assistant.language.lexicon import lexicon
+from assistant.language.lexicon import known_majors, lexicon
 from assistant.language.reading import Reading
-from assistant.rules.params import parameters_for
 
 APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for)\s*(个|一下|下)?\s*$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
@@ -31,10 +30,7 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
 
 def major(reading: Reading, clauses: list[Clause]) -> None:
     """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
-    p = parameters_for(2022)
-    # The longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化".
-    names = sorted({*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"),
-                    *lexicon()["other_majors"]}, key=len, reverse=True)
+    names = known_majors()  # the longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化"
     order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
     found: dict[str, list[tuple[int, str, Clause]]] = {}

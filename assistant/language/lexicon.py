@@ -125,15 +125,23 @@ def _fuzzy_keys() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _known_words() -> ahocorasick.Automaton:
-    """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术"; "电子信息工程是…"
-    keeps its 是: the major's name ends at 工程)."""
+def known_majors() -> tuple[str, ...]:
+    """Every major name the rules and the lexicon know (第十八条（一）'s lists, their aliases, the other majors
+    people name), longest first: "机械制造及自动化" is found before "自动化"."""
     from assistant.rules.params import parameters_for
 
     p = parameters_for(2022)
-    majors = {*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"), *lexicon()["other_majors"]}
+    names = {*p.value("majors.own"), *p.value("majors.related"), *p.value("majors.aliases"), *lexicon()["other_majors"]}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _known_words() -> ahocorasick.Automaton:
+    """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术"; "电子信息工程是…"
+    keeps its 是: the major's name ends at 工程)."""
     automaton = ahocorasick.Automaton()
-    words = {alias.lower() for entries in _entries().values() for alias, _, _ in entries} | set(lexicon()["fuzzy"]) | majors
+    words = {alias.lower() for entries in _entries().values() for alias, _, _ in entries} | set(lexicon()["fuzzy"]) | \
+        set(known_majors())
     for word in words | set(lexicon()["protected"]):
         if len(word) >= 2:
             automaton.add_word(word, len(word))
