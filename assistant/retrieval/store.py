@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -37,13 +38,25 @@ def _chroma_settings():
     return Settings(anonymized_telemetry=False, allow_reset=False)
 
 
-def _http_client(url: str):
+def _probe(url: str, timeout: float) -> None:
+    """A heartbeat with a deadline before the client exists: Chroma's client asks the server who we are
+    while it is being built, on an HTTP session with no timeout, so a hung server would hang us there."""
+    with urllib.request.urlopen(f"{url.rstrip('/')}/api/v2/heartbeat", timeout=timeout) as response:
+        response.read()
+
+
+def _http_client(url: str, timeout: float):
     import chromadb
+    import httpx
 
     parsed = urlparse(url if "://" in url else f"http://{url}")
+    base = f"{parsed.scheme or 'http'}://{parsed.hostname or '127.0.0.1'}:{parsed.port or 8000}"
     try:
+        _probe(base, timeout)
         client = chromadb.HttpClient(host=parsed.hostname or "127.0.0.1", port=parsed.port or 8000,
                                      ssl=parsed.scheme == "https", settings=_chroma_settings())
+        # Every later request (queries, builds) gets the same deadline; Chroma's default is none.
+        client._server._session.timeout = httpx.Timeout(timeout)
         client.heartbeat()
     except Exception as exc:
         raise UserError(f"无法连接 Chroma 服务 {url}，请确认 `chroma run` 已启动。") from exc
@@ -90,15 +103,17 @@ def _new_collection(client, name: str):
 
 
 def open_dense_store(index_dir: Path, chroma_url: str, key: str, clauses: list[Clause], texts: list[str],
-                     embeddings: Embeddings, progress: bool = False, rebuild: bool = False) -> DenseStore:
-    """The dense store for `key`, built first when it is missing (or `rebuild` is asked)."""
+                     embeddings: Embeddings, progress: bool = False, rebuild: bool = False,
+                     timeout: float = 5.0) -> DenseStore:
+    """The dense store for `key`, built first when it is missing (or `rebuild` is asked).
+    `timeout` bounds every request to a Chroma server."""
     if chroma_url:
-        return _open_on_server(chroma_url, key, clauses, texts, embeddings, progress, rebuild)
+        return _open_on_server(chroma_url, key, clauses, texts, embeddings, progress, rebuild, timeout)
     return _open_on_disk(index_dir, key, clauses, texts, embeddings, progress, rebuild)
 
 
-def _open_on_server(url, key, clauses, texts, embeddings, progress, rebuild) -> DenseStore:
-    client = _http_client(url)
+def _open_on_server(url, key, clauses, texts, embeddings, progress, rebuild, timeout) -> DenseStore:
+    client = _http_client(url, timeout)
     name = f"{COLLECTION}-{key}"
     existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
     if rebuild and name in existing:
