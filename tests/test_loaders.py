@@ -14,7 +14,6 @@ from assistant.retrieval.search import Searcher
 from tests.conftest import NOTICE
 
 FIXTURES = Path(__file__).parent / "fixtures"
-META = NOTICE.with_name(NOTICE.stem + ".meta.yaml")
 
 
 def _squash(text: str) -> str:
@@ -25,7 +24,6 @@ def _corpus_with(tmp_path: Path, document: Path) -> Corpus:
     folder = tmp_path / "corpus"
     folder.mkdir()
     shutil.copy(document, folder / f"notice{document.suffix}")
-    shutil.copy(META, folder / "notice.meta.yaml")
     return Corpus(load_documents(folder))
 
 
@@ -68,3 +66,61 @@ def test_damaged_files_give_a_chinese_error(tmp_path, name, content):
 def test_empty_corpus_folder_is_a_chinese_error(tmp_path):
     with pytest.raises(UserError, match="没有可用的文件"):
         load_documents(tmp_path)
+
+
+def test_the_notice_needs_no_sidecar_whatever_its_file_is_called(tmp_path, corpus):
+    """The rule parameters cite the notice's ids: they must resolve for a renamed file with no metadata."""
+    from assistant.rules.params import parameters_for
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "温岭机电通知（最终版）.txt").write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    renamed = Corpus(load_documents(folder))
+    assert [c.id for c in renamed.clauses] == [c.id for c in corpus.clauses]
+    cited = {clause for param in parameters_for(2022).all() for clause in param.all_clauses}
+    assert cited and all(renamed.has(clause) for clause in cited)
+
+
+SECOND = """关于机电工程师评审材料补充说明
+一、补充说明
+1、照片须为近三个月内拍摄。
+1、复印件须加盖单位公章。
+二、其他
+1、本说明由协同创新中心负责解释。
+"""
+
+
+def test_a_second_document_keeps_its_prefix_and_its_own_title(tmp_path, corpus):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "notice.txt").write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "supplement.txt").write_text(SECOND, encoding="utf-8")
+    both = Corpus(load_documents(folder))
+    extra = [c for c in both.clauses if c.doc != both.primary.id]
+    ids = [c.id for c in both.clauses]
+    assert len(ids) == len(set(ids)) == len(corpus.clauses) + len(extra)
+    assert all(c.id.startswith("supplement:") for c in extra)
+    assert "supplement:一/1#2" in ids  # the repeated "1、" keeps the prefix
+    assert all(c.label.startswith("《关于机电工程师评审材料补充说明》") for c in extra)
+
+
+def test_a_damaged_file_is_skipped_with_a_warning_and_the_rest_answers(tmp_path, caplog, corpus):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "notice.txt").write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage that is no pdf")
+    documents = load_documents(folder)
+    assert [d.path.name for d in documents] == ["notice.txt"]
+    assert "broken.pdf" in caplog.text
+    assert len(Corpus(documents).clauses) == len(corpus.clauses)
+
+
+def test_a_second_copy_of_the_notice_does_not_collide(tmp_path, corpus):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    both = Corpus(load_documents(folder))
+    ids = [c.id for c in both.clauses]
+    assert len(ids) == len(set(ids)) == 2 * len(corpus.clauses)
+    assert both.has("附件2/第六条/（一）/（3）") and both.has("b.txt:附件2/第六条/（一）/（3）")

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.errors import UserError
 from assistant.retrieval.search import Searcher, check_query
-from tests.conftest import run_cli
+from tests.conftest import NOTICE, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,17 @@ def test_corrupt_corpus_file_exits_2_and_leaves_the_index_alone(tmp_path, index_
     result = run_cli("search", "照片", env=env)
     assert result.returncode == 2 and "broken.pdf" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in index_dir.iterdir()) == before
+
+
+def test_a_damaged_file_beside_the_notice_is_named_and_the_notice_still_answers(tmp_path, index_dir):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "notice.txt").write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus_dir / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    env = {"ASSISTANT_CORPUS_DIR": str(corpus_dir), "ASSISTANT_INDEX_DIR": str(tmp_path / "index")}
+    result = run_cli("search", "照片要多大", env=env)
+    assert result.returncode == 0 and "附件3/二/1" in result.stdout
+    assert "broken.docx" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_results_do_not_depend_on_what_else_the_process_indexed(tmp_path, corpus, settings):

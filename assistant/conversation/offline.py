@@ -277,7 +277,9 @@ class OfflineAssistant:
             return self.refuse()
         best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.6]
         quoted = "\n".join(f"{h.clause.label}：「{h.clause.text}」" for h in best)
-        return Answer(answer=f"通知中的相关规定如下：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
+        primary = self.searcher.corpus.primary.id
+        lead = "通知中的相关规定如下" if all(h.clause.doc == primary for h in best) else "相关文件的规定如下"
+        return Answer(answer=f"{lead}：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
                       mode="offline", verdict=None, citations=self._cite([h.clause.id for h in best]))
 
     def _card_answer(self, message: str, lexical: dict[str, float]) -> Answer | None:

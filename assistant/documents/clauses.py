@@ -196,12 +196,10 @@ def _to_clauses(root: _Node, source: str, info: DocumentInfo) -> list[Clause]:
         for child in node.children:
             own_path = path + [child.segment]
             child_path = own_path if child.in_child_ids else path
-            cid = "/".join(own_path)
-            if not info.primary:
-                cid = f"{info.id}:{cid}"
-            n = 2
+            base = "/".join(own_path) if info.primary else f"{info.id}:{'/'.join(own_path)}"
+            cid, n = base, 2
             while cid in seen:  # irregular numbering: keep ids unique and stable
-                cid = f"{'/'.join(own_path)}#{n}"
+                cid = f"{base}#{n}"
                 n += 1
             seen.add(cid)
             child.id = cid

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from assistant.documents.clauses import Clause, DocumentInfo, parse_clauses
 from assistant.documents.loaders import FORMATS, read_metadata, read_text
 from assistant.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -59,16 +62,33 @@ class Corpus:
 
 
 def load_documents(corpus_dir: Path) -> list[Document]:
+    """Every readable document of the folder. A damaged one is skipped with a warning naming it, so
+    one bad file does not silence the rest; only a folder with nothing readable is an error.
+    One document is primary (unprefixed ids); a second copy of it, or a second document with the same
+    id, is kept under its file name so every clause id stays unique."""
     if not corpus_dir.is_dir():
         raise UserError(f"语料目录不存在：{corpus_dir}")
-    documents = []
+    documents: list[Document] = []
+    skipped: list[str] = []
     for path in sorted(corpus_dir.iterdir()):
         if path.suffix.lower() not in FORMATS or path.name.startswith("."):
             continue
-        meta = read_metadata(path)
-        documents.append(Document(meta.get("id") or path.stem, path, read_text(path), meta))
+        try:
+            text = read_text(path)
+            meta = read_metadata(path, text)
+        except UserError as exc:
+            log.warning("%s", exc.message)
+            skipped.append(exc.message)
+            continue
+        doc_id = meta.get("id") or path.stem
+        if meta.get("primary") and any(d.meta.get("primary") for d in documents):
+            meta = {**meta, "primary": False}
+        if any(d.id == doc_id for d in documents):
+            doc_id = path.name
+        documents.append(Document(doc_id, path, text, meta))
     if not documents:
-        raise UserError(f"语料目录 {corpus_dir} 中没有可用的文件（支持 {'、'.join(FORMATS)}）。")
+        reasons = "".join(f"\n- {reason}" for reason in skipped)
+        raise UserError(f"语料目录 {corpus_dir} 中没有可用的文件（支持 {'、'.join(FORMATS)}）。{reasons}")
     return documents
 
 

@@ -1,11 +1,14 @@
-"""Read a source document's text, whatever its format, with its optional metadata sidecar.
+"""Read a source document's text, whatever its format, and its metadata.
 
 A new notice dropped into `corpus/` as .txt, .md, .pdf or .docx becomes searchable after
-re-indexing; `<name>.meta.yaml` beside it gives its title and numbering names.
+re-indexing; `<name>.meta.yaml` beside it gives its title and numbering names. A document the
+assistant knows (`known_documents.yaml`, by its 文号) needs no sidecar: its clause ids, which the
+rule parameters cite, do not depend on what the file is called.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,10 +58,26 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_metadata(path: Path) -> dict:
+KNOWN = Path(__file__).with_name("known_documents.yaml")
+HEAD_CHARS = 300  # a 文号 is printed in a notice's first lines
+
+
+@lru_cache(maxsize=1)
+def known_documents() -> list[dict]:
+    return yaml.safe_load(KNOWN.read_text(encoding="utf-8"))
+
+
+def read_metadata(path: Path, text: str) -> dict:
+    """The sidecar's metadata, else that of the known document whose 文号 the text opens with, else
+    the document's own first line as its title."""
     sidecar = path.with_name(path.stem + ".meta.yaml")
     if not sidecar.exists():
-        return {}
+        head = "".join(text[:HEAD_CHARS].split())
+        known = next((d for d in known_documents() if d["doc_number"] in head), None)
+        if known:
+            return dict(known)
+        title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+        return {"title": title[:30]}
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
