@@ -16,6 +16,7 @@ from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
 from assistant.conversation.memory import correct, facts_out, forget_presumptions, note_evidence, remember, remember_frame
 from assistant.conversation.session import Session
+from assistant.conversation.spans import settle_spans
 from assistant.conversation.wording import cited_ids, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
@@ -164,13 +165,20 @@ class OfflineAssistant:
             return Answer(answer=f"{exc.message}。请检查后再说一次，之前的信息仍然保留。", mode="offline", verdict=None,
                           citations=[])
         cutoff = parameters_for(2022).value("cutoff_date")
-        verdict = check(question, parsed, self.corpus, cutoff=cutoff.replace(year=cutoff.year + 1) if next_year else None)
+        projected = cutoff.replace(year=cutoff.year + 1) if next_year else None
+        verdict = check(question, parsed, self.corpus, cutoff=projected)
+        facts, verdict, open_spans = settle_spans(facts, verdict, u.reading.spans,
+                                                  lambda f: check(question, f, self.corpus, cutoff=projected))
+        if open_spans:  # the range decided nothing: neither end is kept or said
+            dropped = {s.name for s in u.reading.spans} - set(facts)
+            known = {k: v for k, v in known.items() if k not in dropped}
+            u.reading.evidence = [e for e in u.reading.evidence if e.name not in dropped]
         session.store(known if presumed_target else facts, person)  # a target we presumed is not one they said
         remember_frame(session, u, "other" if person == "self" else "self")
         session.question = question
         session.pending = verdict.missing[0].fact if verdict.missing else None
         note_evidence(session, u, presumed, person)
-        assumptions = list(dict.fromkeys(u.reading.notes + [e["presumed"] for e in session.evidence
+        assumptions = list(dict.fromkeys(open_spans + u.reading.notes + [e["presumed"] for e in session.evidence
                                                              if e["presumed"] and e["person"] == person]))
         if presumed_target and verdict.outcome != "need_more_info":
             assumptions.append(presumed_target)

@@ -55,6 +55,21 @@ _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[�
 _BARE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])([一二两三四五六七八九]百[零一二三四五六七八九十]*|"
                           r"[二三四五六七八九]十[一二三四五六七八九]?)(?![零〇一二两三四五六七八九十百千万亿分])")
 DIGITS = "零一二三四五六七八九"
+# "两三年", "五六个月", "一两年": a range said as two neighbouring numerals (cn2an would read 23, 56, 12). Pairs
+# without 两 can be a year said digit by digit ("八九年毕业" is 1989), so they need a duration's words around.
+CN_DIGIT = {"一": 1, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+APPROXIMATE = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])(?:(一)(两)|(两)(三)(?=个?多?(?:年|个月))|"
+                         r"(?<=[了有近快已干做搞满])(三|四|五|六|七|八)(四|五|六|七|八|九)(?=年|个月)|"
+                         r"(三|四|五|六|七|八)(四|五|六|七|八|九)(?=个?多?(?:年|个月)(?:了|多|左右|时间|的(?:工作|经验)|工龄)|个多?月))")
+
+
+def _approximate(m: re.Match) -> str:
+    low, high = (g for g in m.groups() if g)
+    if CN_DIGIT[high] != CN_DIGIT[low] + 1:
+        return m.group(0)
+    return f"{CN_DIGIT[low]}到{CN_DIGIT[high]}"
+
+
 SPOKEN_YEAR = re.compile(r"两千(零|〇)?([一二三四五六七八九十]{1,3})(?=年)")
 
 
@@ -85,6 +100,7 @@ def arabic_numerals(text: str) -> str:
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda m: convert(m) + "%", text)
     text = SPOKEN_YEAR.sub(_spoken_year, text)  # "两千一七年", "两千零五年", "两千二十年" (voice input)
     text = re.sub(r"十几年", "10多年", text)  # "做了十几年": at least ten years (never more than said)
+    text = APPROXIMATE.sub(_approximate, text)  # 两三年 → 2到3年
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)
     text = re.sub(r"(?<![零〇一二三四五六七八九十\d])[零〇]([一二三四五六七八九])(?=年)",
                   lambda m: "0" + "一二三四五六七八九".index(m.group(1)).__add__(1).__str__(), text)

@@ -51,6 +51,29 @@ GIVEN_TO_ME = re.compile(r"(给|帮|替|为)(我|俺)(?!们)[^,，]{0,2}(开|发
                          r"(聘|聘用|聘任|任命|提拔)(了)?(我|俺)(?!们)")  # "老板2019年才发聘书聘我当助工"
 
 
+# A relative's life event told in passing ("儿子明年上小学", "老婆刚生了二胎"): the story is the narrator's
+# again after it, so the next clause with no subject is not about that relative.
+LIFE_EVENT = re.compile(r"上小学|上幼儿园|上学|上初中|上高中|中考|高考|考大学|读书|念书|出生|生了|结婚|住院|生病|退休了|"
+                        r"买房|上班了|当兵|满月|周岁")
+
+
+# Someone described rather than named: "财务部一个助理会计师", "我们厂有个技术员想报工程师", "有位小伙子".
+DESCRIBED = re.compile(r"(有个|有(?:一|1)个|有位|有(?:一|1)位|(?:一|1)个|(?:一|1)位|(?:一|1)名)([\u4e00-\u9fff]{0,4}?)"
+                       r"(助理会计师|会计师|助理工程师|工程师|技术员|助工|"
+                       r"员工|职工|工人|同事|师傅|小伙子|小伙|姑娘|小姑娘|女孩|男孩|年轻人|学徒|大学生|毕业生|女同事|男同事)")
+SELF_BEFORE = re.compile(r"(我|俺|本人|自己)(是|就是|也是|只是|算|在)[^,，。:：]{0,6}$|(我|俺|本人|自己)$")
+
+
+# "老板说我本科…", "人事讲俺的年限够了": what someone says of the writer is about the writer.
+SAID_OF_ME = re.compile(r"[^,，]{0,3}?(说|讲|觉得|认为|告诉我)(我|俺)(?!们)")
+
+
+def _described_people(text: str) -> list[Tag]:
+    """Tags for the people a message describes ("一个助理会计师"), unless the 一个 describes the writer ("我是一个技术员")."""
+    return [Tag("person.other", "other", m.start(), m.end()) for m in DESCRIBED.finditer(text)
+            if not SELF_BEFORE.search(text[max(0, m.start() - 10):m.start()])]
+
+
 def _person(clause: Clause, text: str) -> str | None:
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
     others = [t for t in clause.has("person.other") if not (text[t.start:t.end] in ("他", "她") and text[t.start - 1:t.start] == "其")
@@ -61,7 +84,8 @@ def _person(clause: Clause, text: str) -> str | None:
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
         for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])]
     first = min(others + selves, key=lambda t: t.start, default=None)
-    if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)):
+    if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)
+                                                         or SAID_OF_ME.match(clause.text, first.end - clause.start)):
         return "self"  # "老板说…让我破格报工程师": the one told to apply is the user
     return None if first is None else first.value
 
@@ -82,7 +106,7 @@ def _asks(clause: Clause) -> bool:
 def segment(text: str, person: str = "self") -> list[Clause]:
     """The clauses of a normalised message, tagged, with person and asking resolved; `person` is whom the
     conversation was about before this message ("他是本科" … "助工2019年聘的" is still about him)."""
-    tags = tag(text)
+    tags = sorted(tag(text) + _described_people(text), key=lambda t: t.start)
     clauses, start = [], 0
     for m in [*BOUNDARY.finditer(text), None]:
         end = m.start() if m else len(text)
@@ -101,6 +125,8 @@ def segment(text: str, person: str = "self") -> list[Clause]:
         first = first or person
         clause.person, clause.explicit = person, bool(named)
         clause.asks = clause.asks or _asks(clause)
+        if named == "other" and first == "self" and LIFE_EVENT.search(clause.text):
+            person = first  # "儿子明年上小学，想早点评个职称": the wish is the narrator's
     return clauses
 
 
@@ -108,7 +134,8 @@ TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗
 VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
                      r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断|没问题|行吧|可以吧|能过|过得了|得唔得|"
                      r"可唔可以|认不认|让不让|通不通过|会不会|传得上|传不上|能传|能用|可用|有效|管用|有没有问题|有问题吗|有啥问题|"
-                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边|好报|特批|通融|有问题")
+                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边|好报|特批|通融|有问题|"
+                     r"好伐|行伐|可以伐|能伐|好不好|够得上|够不上|评得上|评得了")
 
 
 FALLBACK = re.compile(r"(如果|要是|万一)?(不行|不能|不够|不符合|达不到|够不上|不满足)(的话)?[,，]?(那)?[^,，]{0,8}(呢|吗|么)")

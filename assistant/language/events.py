@@ -15,7 +15,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from assistant.language.clauses import Clause
-from assistant.language.reading import Reading
+from assistant.language.reading import Reading, Span
 from assistant.language.timex import Mention
 from assistant.rules.dates import cn_date
 
@@ -24,6 +24,9 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
+# A move into 机电 technical work, whoever made it ("让她去设备科", "换到机电岗位"): what 转评 counts from.
+MOVED_TO_MACHINERY = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为|去|到)[^,，]{0,6}"
+                                r"(技术|研发|设计|工艺|机电|电机|机械|电气|设备)")
 # After a date, a start or an arrival at a workplace, with no event word of the lexicon: work began then.
 # (matched after the date, whose own words may end in 开始: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
 STARTED_WORK = re.compile(r"[^,，]{0,3}(开始|起)[^,，]{0,3}(在|到|进|去|做|干|搞|负责|从事|当|管|写|编|跑)|"
@@ -51,6 +54,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + after):
         # "2018年开始在一家做数控机床的厂写PLC程序"; "去年3月来温岭这家机床厂" is a move to the present unit
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
+    if best is None and MOVED_TO_MACHINERY.search(after):
+        return "moved"  # "今年3月才换到机电岗位", "今年4月公司让她去设备科管设备维护": 机电 work began (第五条)
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
@@ -88,6 +93,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
         if amount:
             penalty["amount_yuan"] = float(amount.group(1)) * (10000 if amount.group(2) else 1)
         reading.set("penalties", [penalty], clause.text, person)
+    elif role == "moved":
+        reading.set("machinery_work_start_date", value.isoformat(), clause.text, person)
     elif role == "action":
         if value >= reference.replace(month=1, day=1):
             reading.set("action_date", value.isoformat(), clause.text, person)
@@ -161,6 +168,11 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             previous = role
             since = reference - relativedelta(months=months)
             said = f"“{mention.text}”按截至{cn_date(reference)}往前推算"
+            if mention.amount_high:  # "两三年": the shorter end, so service is never overstated
+                said = f"“{mention.text}”按较短的{_months_words(months)}、截至{cn_date(reference)}往前推算"
+                if role in ("graduation", "work_start", "appointed", "obtained") and not reading.get(DATE_FACT[role], clause.person):
+                    longer = reference - relativedelta(months=int(mention.amount_high))
+                    reading.spans.append(Span(DATE_FACT[role], longer.isoformat(), mention.text, clause.person))
             if role == "insured":
                 _insured(reading, clause, months, message, clause.person)
             elif role == "changed_unit":
@@ -173,6 +185,10 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             else:
                 loose.append(mention)
     return loose
+
+
+def _months_words(months: int) -> str:
+    return f"{months // 12}年" if months % 12 == 0 else f"{months}个月"
 
 
 def presume_appointed_from_obtained(reading: Reading, person: str) -> None:

@@ -64,6 +64,15 @@ ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|�
 
 
 HOME_FIELDS = r"机电|机械|电气|电机|自动化|机电一体|本|相近|这个|什么|哪个|同"
+# Another sector's review even when the field's name has a home word in it ("建筑电气", "化工机械"): its title
+# is that sector's series (附件2 第五条: 转评 first).
+OTHER_SECTOR = r"^(建筑|土建|市政|水利|交通|化工|船舶|冶金|纺织|轻工|环保|公路|铁路|民航|电力|通信)"
+# A title's field said after it: "助理工程师证是建筑电气专业的", "助工是化工系列的".
+FIELD_AFTER = re.compile(r"(?:证|证书|资格|职称)?(?:是|属于|为)([\u4e00-\u9fff]{2,6}?)(?:专业|系列)的?")
+
+
+def _home(field: str) -> bool:
+    return bool(re.search(HOME_FIELDS, field)) and not re.search(OTHER_SECTOR, field)
 
 
 def _field_before(before: str) -> str | None:
@@ -72,7 +81,7 @@ def _field_before(before: str) -> str | None:
     m = re.search(r"(?:专业|系列)的?$", before)
     if not m:
         return None
-    field = re.split(r"[是的个我了,，\d年月]", before[:m.start()])[-1]
+    field = re.split(r"[是的个我了有拿持,，\d年月]", before[:m.start()])[-1]
     return field if 2 <= len(field) <= 6 else None
 
 
@@ -96,7 +105,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 continue
             field = (m.group(1) if (m := re.match(r"[(（]([\u4e00-\u9fff]{2,6})[)）]", message[t.end:t.end + 8]))
                      else _field_before(message[clause.start:t.start]))
-            if field and not re.search(HOME_FIELDS, field):
+            if not field and (m := FIELD_AFTER.match(message, t.end, clause.end)):
+                field = m.group(1)
+            if field and not _home(field):
                 reading.set("title_series", field, clause.text, person)  # "助理工程师（化工工艺）": another series
                 if reading.get("major", person) and reading.get("major", person) in field:
                     reading.frames[person].pop("major")  # "电子专业的助理工程师" names the title's field, not a degree
@@ -113,13 +124,19 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
                                                                       + r"\s*(的|吧|啊|呀)?", message.strip("?？。.!！ ")) or re.match(
                     r"[^,，聘当是拿有了的]{0,6}?(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|"
-                    r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗|够年限|年限够|年限到)",
+                    r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗|够年限|年限够|年限到|够得上|够不够得上|"
+                    r"够不上|够格|够资格|有资格|有没有资格|评得上|评不评得上|能评上|好伐|行伐|可以伐)",
                     message[t.end:clause.end])):  # "工程师今年能报么", "今年工程师到底能不能报": the title asked for
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
+            elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
+                continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
                                          re.search(r"(报|申报|申请|(?<!转)评(?![上的了过完下为成]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):
                 reading.set("target", t.value, clause.text, person)
+            elif re.search(r"(就是|也就是|即|指的是|说的是)\s*$", message[clause.start:t.start]) and \
+                    reading.get("target", person) == t.value:
+                continue  # "能报主攻吗 就是助理工程师": the title just asked for, spelled out
             else:
                 held = reading.get("title_level", person)
                 if held in order and order.index(held) > order.index(t.value):

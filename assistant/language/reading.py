@@ -21,10 +21,21 @@ class Evidence:
 
 
 @dataclass
+class Span:
+    """A fact said as a range ("干了两三年"): the fact holds the cautious end, `other` the other end."""
+
+    name: str
+    other: object
+    words: str
+    person: str = "self"
+
+
+@dataclass
 class Reading:
     frames: dict[str, dict] = field(default_factory=lambda: {"self": {}, "other": {}})
     evidence: list[Evidence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how unsaid parts of dates were read
+    spans: list[Span] = field(default_factory=list)
 
     def set(self, name: str, value: object, evidence: str, person: str = "self", presumed: str = "",
             replace: bool = True) -> None:

@@ -39,6 +39,7 @@ class Mention:
     amount: float | None = None  # months for "months", days for "days"
     assumed: str = ""  # the part of a date that was not said, in words
     open_ended: bool = False  # "2018年7月至今", "从2018年开始": the start of something still going on
+    amount_high: float | None = None  # "2到3年" (两三年): the larger bound; `amount` is the smaller
 
 
 def _not_from_jionlp(record: logging.LogRecord) -> bool:
@@ -71,11 +72,13 @@ def _from_jionlp(item: dict, reference: date) -> Mention | None:
     kind, value = detail["type"], detail["time"]
     present_words = lexicon()["present"]
     if kind == "time_delta":
+        high = None
         if isinstance(value, list):  # "2到3年": the smaller bound, so service is never overstated
-            value = value[0]
+            value, high = value
+            high = high.get("year", 0) * 12 + high.get("month", 0) or None
         months = value.get("year", 0) * 12 + value.get("month", 0)
         if months:
-            return Mention("months", start, end, text, amount=months)
+            return Mention("months", start, end, text, amount=months, amount_high=high if high != months else None)
         if "day" in value:
             return Mention("days", start, end, text, amount=value["day"])
         return None

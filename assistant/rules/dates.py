@@ -28,6 +28,12 @@ def years_and_months(start: date, end: date) -> str:
     return f"{years}年" + (f"{rest}个月" if rest else "")
 
 
+def served(start: date, end: date) -> str:
+    """"现满3年", or under a year "现仅9个月" (never "满0年")."""
+    years = full_years(start, end)
+    return f"现满{years}年" if years else f"现仅{full_months(start, end)}个月"
+
+
 def add_years(start: date, years: int) -> date:
     return start + relativedelta(years=years)
 

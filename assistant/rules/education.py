@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.documents.normalize import normalize
-from assistant.rules.dates import add_years, cn_date, full_years, years_and_months
+from assistant.rules.dates import add_years, cn_date, full_years, served, years_and_months
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
@@ -200,7 +200,7 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
         required = table[level]
         exact = [*p["above_includes_itself"].clauses] if _exactly(facts.title_appointed_date, required, p) else []
         enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6", *exact], years >= required,
-                      f"{level}学历须实际聘任初级工程师职务{required}年以上，现满{years}年，"
+                      f"{level}学历须实际聘任初级工程师职务{required}年以上，{served(facts.title_appointed_date, p.value('cutoff_date'))}，"
                       f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}"
                       f"{_just_met(facts.title_appointed_date, required, years, p)}。",
                       facts={"appointed_years": years},

@@ -7,7 +7,7 @@ years at the same level before and after the transfer add up.
 
 from __future__ import annotations
 
-from assistant.rules.dates import add_years, cn_date, full_years
+from assistant.rules.dates import add_years, cn_date, full_years, served
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, Truth, all_of, leaf
 from assistant.rules.params import Parameters
@@ -27,12 +27,14 @@ def transfer_required(facts: Facts, p: Parameters) -> Check:
     series = leaf("transfer.other_series", [CLAUSE], None if facts.title_series is None else True,
                   f"现职称为{facts.title_series}系列。", needs=["title_series"])
     held_check = leaf("transfer.held", [CLAUSE], None if held is None else held >= need_held,
-                      f"担任其他专业技术职务须满{need_held}年" + ("" if held is None else f"，现满{held}年。"),
+                      f"担任其他专业技术职务须满{need_held}年" +
+                      ("" if held is None else f"，{served(facts.title_appointed_date, cutoff)}。"),
                       params={"transfer.years_in_other_title": need_held}, needs=["title_appointed_date"])
     short = "" if working is None or working >= need_work else \
         f"，到{cn_date(add_years(facts.machinery_work_start_date, need_work))}满{need_work}年"
     work_check = leaf("transfer.machinery_work", [CLAUSE], None if working is None else working >= need_work,
-                      f"现实际从事机电制造技术工作须满{need_work}年" + ("" if working is None else f"，现满{working}年{short}。"),
+                      f"现实际从事机电制造技术工作须满{need_work}年" +
+                      ("" if working is None else f"，{served(facts.machinery_work_start_date, cutoff)}{short}。"),
                       params={"transfer.years_in_new_work": need_work}, needs=["machinery_work_start_date"])
     return all_of("transfer.required", [CLAUSE], [series, held_check, work_check],
                   "须转评为同级机电制造技术专业技术资格。")
@@ -45,7 +47,7 @@ def series_ready(facts: Facts, p: Parameters) -> Check:
     if facts.transferred_date is not None:
         years = full_years(facts.transferred_date, cutoff)
         return leaf("transfer.after", [CLAUSE], years >= need,
-                    f"转评后聘任机电职务须满{need}年方可申报高一级，现满{years}年；转评前后同级任职年限可累计。",
+                    f"转评后聘任机电职务须满{need}年方可申报高一级，{served(facts.transferred_date, cutoff)}；转评前后同级任职年限可累计。",
                     facts={"transferred_date": str(facts.transferred_date)}, params={"transfer.years_after_transfer": need})
     if facts.title_series is None:
         return leaf("transfer.series", [CLAUSE], None, "需要知道现职称的系列（如机电、经济），或转评为机电的时间。",
