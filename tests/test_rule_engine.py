@@ -154,3 +154,27 @@ def test_barred_application_states_why_and_has_no_route(corpus):
                                              "falsification_years": [2020]}), corpus)
     assert verdict.outcome == "not_eligible" and verdict.route is None
     assert verdict.trace[0].sentence.startswith("本年度不得申报") and "申报条件本身已符合" in verdict.trace[0].sentence
+
+
+def test_of_several_degrees_the_one_in_the_field_counts_and_the_other_is_said_set_aside(corpus):
+    """附件2 第四条（三）: an MBA (工商管理) counts as lacking the required education, so a 本科 in 机械工程 is the
+    degree weighed — 4 years of appointment, not the 硕士's 2."""
+    facts = {"education_level": "硕士", "major": "工商管理", "other_degrees": [{"education_level": "本科", "major": "机械工程"}],
+             "title_level": "助理工程师", "title_series": "机电", "title_appointed_date": "2020-03-31"}
+    verdict = check("engineer_normal", parse_facts(facts), corpus)
+    assert verdict.outcome == "not_eligible"
+    years = next(s for s in verdict.trace if s.rule == "engineer.years")
+    assert "本科学历须实际聘任初级工程师职务4年以上" in years.sentence and "另有硕士学历（工商管理）" in years.sentence
+    assert "附件2/第四条/（三）" in years.clauses
+    alone = check("engineer_normal", parse_facts({**facts, "other_degrees": None}), corpus)
+    assert alone.outcome == "not_eligible" and any(s.rule == "education.major" for s in alone.trace)
+    matching_first = {**facts, "major": "机械电子工程", "other_degrees": [{"education_level": "本科", "major": "英语"}]}
+    assert check("engineer_normal", parse_facts(matching_first), corpus).outcome == "eligible"  # 2 years as 硕士
+
+
+def test_a_title_never_appointed_has_no_years_of_appointment(corpus):
+    facts = {"education_level": "本科", "major": "机械工程", "title_level": "助理工程师", "title_series": "机电",
+             "title_appointed": False}
+    verdict = check("engineer_normal", parse_facts(facts), corpus)
+    assert verdict.outcome == "not_eligible" and not verdict.missing
+    assert any("尚未被聘任" in s.sentence for s in verdict.trace)

@@ -18,6 +18,8 @@ LEVEL_OF = {"国家": "国家", "全国": "国家", "中国机械工业联合会
 GRADE = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 NOT_ACCEPTED = re.compile(r"(没|未|还没|尚未)(有)?(通过)?(验收|结题)|(明年|下半年|年底|以后)才?(验收|结题)|还在(做|研|进行)")
 NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部")
+# Who gives a prize (a firm is who wins one: "我们公司拿了…奖"): an association's prize is not the government's.
+ASSOCIATION = re.compile(r"协会|学会|商会|团体|工会|联盟")
 NOT_MINE = re.compile(r"公司名下|单位名下|厂里的|公司的专利|单位的专利|"
                       r"(发明人|名单|里面)[^,，]{0,4}(没有|不是)(我|他|她)|没有(我|他|她)的名字|"
                       r"集体|车间拿|车间获|团队拿了但")
@@ -175,7 +177,10 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
                     put("science_worker_honor_level", level)
         science = re.search(r"(科技进步|科学技术进步|科技成果|自然科学|星火|技术发明|发明)奖?\s*(?:的)?\s*([一二三123])等奖", text)
         if mine and (m := science):
-            if level := _level(text[:m.start()]):
+            if issuer := ASSOCIATION.search(text[:m.start()]):
+                reading.set("achievements.science_award", "无", text, clause.person,
+                            presumed=f"{issuer.group(0)}颁发的科技奖不是政府颁发的科技成果奖（第六条（二）（2）、第七条），按不具备计算")
+            elif level := _level(text[:m.start()]):
                 award = {"level": level, "grade": GRADE[m.group(2)]}
                 if issuer := re.search(r"中国(机械工业|轻工业)联合会", text):
                     award["issuer"] = issuer.group(0)
@@ -183,7 +188,9 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if mine and (m := re.search(r"(优秀工业新产品|工业新产品|新产品|新技术|工程设计|工程咨询|工程建设|成果转化)"
                                     r"(?:成果)?奖?\s*(?:的)?\s*"
                                     r"([一二三123])等奖", text)):
-            if level := _level(text[:m.start()]):
+            if ASSOCIATION.search(text[:m.start()]):
+                pass  # a 协会's product prize is not the 省部级 award of 第六条（二）（2）
+            elif level := _level(text[:m.start()]):
                 kind = {"工程设计": "工程设计奖", "工程咨询": "工程咨询成果奖", "工程建设": "工程建设奖", "成果转化": "科技成果转化奖"}
                 put("product_award", {"level": level, "grade": GRADE[m.group(2)],
                                       "kind": kind.get(m.group(1), "优秀工业新产品（新技术）奖")})

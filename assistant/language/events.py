@@ -84,6 +84,9 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
         reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
                     presumed="按换到现单位起在现单位缴纳社保计算")
+        if any(t.start > mention.end for t in clause.has("events.appointed")) and clause.has("title") or \
+                re.search(r"(才|就|后|以后)[^,，]{0,4}(正式)?聘(任|用|了)?", clause.text[mention.end - clause.start:]):
+            reading.set("title_appointed_date", value.isoformat(), clause.text, person)  # "…换到这家公司才正式聘任"
     elif role == "penalty" and SANCTION.search(clause.text):
         pass  # a 党纪 or 刑事 sanction, or a traffic fine, is not 第二十条's penalty (language/conduct.py reads it)
     elif role == "penalty":
@@ -194,7 +197,7 @@ def _months_words(months: int) -> str:
 def presume_appointed_from_obtained(reading: Reading, person: str) -> None:
     """Only the date the title was obtained is known: its appointment is presumed the same day."""
     obtained = reading.get("title_obtained_date", person)
-    if obtained and not reading.get("title_appointed_date", person):
+    if obtained and not reading.get("title_appointed_date", person) and reading.get("title_appointed", person) is not False:
         reading.set("title_appointed_date", obtained, "取得资格", person, presumed="按取得资格当时即被聘任、一直在聘计算")
     reading.frames[person].pop("title_obtained_date", None)
 

@@ -134,7 +134,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
-    items.major(reading, clauses)
+    items.major(reading, clauses, text)
     items.titles(reading, clauses, text, bare_title=pending in (None, "target"))
     items.no_title(reading, clauses)
     items.transferred_series(reading, clauses)
@@ -150,6 +150,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     loose = attach_dates(reading, clauses, mentions, reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
     conditions.history(reading, clauses, text, main)
+    items.not_appointed(reading, clauses)
     for person in ("self", "other"):
         presume_appointed_from_obtained(reading, person)
         graduated = reading.get("graduation_date", person)

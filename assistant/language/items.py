@@ -28,13 +28,14 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
             reading.set("education_level", best.value, clause.text, clause.person)
 
 
-def major(reading: Reading, clauses: list[Clause]) -> None:
+def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
     names = known_majors()  # the longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化"
     order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
     found: dict[str, list[tuple[int, str, Clause]]] = {}
     previous = -1  # the education of the clause before, when it named no major ("又读了第二学士，专业是…")
+    before = ""  # that clause's words ("成人大专又毕业了一个，机械制造工艺与设备")
     for clause in clauses:
         text = clause.text
         known = next((n for n in names if normalize(n) in text), None)
@@ -52,11 +53,28 @@ def major(reading: Reading, clauses: list[Clause]) -> None:
             said = next((m.group(1) for m in candidates if not NOT_A_MAJOR.search(m.group(1))), None)
         if said:
             rank = max((order.index(t.value) for t in clause.has("education")), default=previous)
-            found.setdefault(clause.person, []).append((rank, said, clause))
+            found.setdefault(clause.person, []).append((rank, said, clause, before + "," + text))
         previous = -1 if said else max((order.index(t.value) for t in clause.has("education")), default=-1)
+        before = text
     for person, majors in found.items():
-        rank, said, clause = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)
+        rank, said, clause, _ = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)
+        others = {m[1]: order[m[0]] for m in majors if m[0] >= 0 and m[1] != said and not m[2].asks
+                  and (m[0] != rank or SECOND_DEGREE.search(m[3])) and not NOT_A_DEGREE.search(m[3])
+                  and not re.search(r"[;；]", message[min(m[2].start, clause.start):max(m[2].start, clause.start)])}
+        # (a list "张三 本科…；李四 大专…" is several people, not one person's degrees)
+        if others:  # "第一学历英语专科…成人大专又毕业了一个，机械制造工艺与设备": the rules pick the one that counts
+            reading.set("other_degrees", [{"education_level": level, "major": name} for name, level in others.items()],
+                        ",".join(m[2].text for m in majors), person)
+            if rank >= 0:
+                reading.set("education_level", order[rank], clause.text, person)  # the level of the major kept
         reading.set("major", said, clause.text, person)
+
+
+# A second degree said as such ("成人大专又毕业了一个", "后来自考了机械本科"); a major named with no degree of its own
+# ("我们公司其他人都是学机械的", "…算不算机电的本专业") is no degree of the applicant's.
+SECOND_DEGREE = re.compile(r"又(读|考|毕业|拿)|后来(读|考|自考|念)|自考|成人|函授|第二学历|夜大|电大|在职(读|研)|专升本")
+NOT_A_DEGREE = re.compile(r"培训|研修|进修|证书班|短训|网课")
+
 
 
 # Words after a title that make it the one asked about: "工程师的话…", "大专的要做几年", "是否符合工程师申报条件".
@@ -142,6 +160,23 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 if held in order and order.index(held) > order.index(t.value):
                     continue
                 reading.set("title_level", t.value, clause.text, person)
+
+
+NOT_APPOINTED = re.compile(r"(没|未|不|没有)(给我|给他|给她|给俺)?(发|下|签)?(聘书|聘任|聘用|聘)|没被聘|没有被聘|一直没聘|没人聘|"
+                           r"只有证|光有证|只拿了证|有证没聘|没发聘书|不给聘|不肯聘|不愿意聘|不愿聘")
+
+
+def not_appointed(reading: Reading, clauses: list[Clause]) -> None:
+    """"证拿了，厂里一直没给我发聘书": a title held but never appointed (第四条（二） counts years 实际聘任)."""
+    for clause in clauses:
+        if NOT_APPOINTED.search(clause.text) and not clause.asks and (
+                reading.get("title_level", clause.person) not in (None, "无")):
+            appointed = next((e.evidence for e in reading.evidence if e.name == "title_appointed_date"
+                              and e.person == clause.person), "")
+            if "聘" in appointed and not NOT_APPOINTED.search(appointed):
+                continue  # "一直没聘，到2019年7月才正式聘任": appointed later, on the day said
+            reading.set("title_appointed", False, clause.text, clause.person)
+            reading.frames[clause.person].pop("title_appointed_date", None)
 
 
 def transferred_series(reading: Reading, clauses: list[Clause]) -> None:

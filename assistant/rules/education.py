@@ -6,7 +6,7 @@ from functools import cache
 
 from assistant.documents.normalize import normalize
 from assistant.rules.dates import add_years, cn_date, full_years, served, years_and_months
-from assistant.rules.facts import Facts
+from assistant.rules.facts import Degree, Facts
 from assistant.rules.logic import Check, all_of, leaf
 from assistant.rules.params import Parameters
 from assistant.rules.transfer import series_ready
@@ -65,6 +65,31 @@ def _rows(p: Parameters, table: str, level: str | None) -> list[str]:
     return [rows[level]] if level in rows else list(p[table].clauses)
 
 
+LEVEL_ORDER = ("高中及以下", "中专", "大专", "本科", "第二学士", "硕士", "博士")
+
+
+def degree_counted(facts: Facts, p: Parameters) -> Facts:
+    """附件2 第四条（三）: of several degrees, the highest whose major is 本专业 or 相近 is the one the rules
+    weigh (a degree in another field counts as lacking the required education; the 花名册's note asks for the
+    matching earlier degree to be filed). The degrees set aside stay in `other_degrees`, to be said."""
+    if not facts.other_degrees or facts.education_level is None or facts.major is None:
+        return facts
+    degrees = [Degree(education_level=facts.education_level, major=facts.major), *facts.other_degrees]
+    matching = [d for d in degrees if _match(d.major, p)[0] != "不相近"]
+    if not matching or _match(facts.major, p)[0] != "不相近":
+        return facts
+    best = max(matching, key=lambda d: LEVEL_ORDER.index(d.education_level))
+    return facts.model_copy(update={"education_level": best.education_level, "major": best.major,
+                                    "other_degrees": [d for d in degrees if d is not best]})
+
+
+def _set_aside(facts: Facts, p: Parameters) -> str:
+    """"另有本科学历（英语）与申报专业不一致，视为不具备规定学历": the degrees `degree_counted` did not weigh."""
+    aside = [d for d in facts.other_degrees or [] if _match(d.major, p)[0] == "不相近"]
+    return "".join(f"另有{d.education_level}学历（{d.major}）与申报专业不一致，视为不具备规定学历，"
+                   f"按{facts.education_level}学历（{facts.major}）计算。" for d in aside)
+
+
 def required_education(facts: Facts, p: Parameters, table: str) -> Check:
     """附件2 第四条（三）: a major neither the same nor related counts as lacking the required education."""
     clauses = ["附件2/第四条/（三）", "附件2/第十八条/（一）"]
@@ -87,6 +112,7 @@ def required_education(facts: Facts, p: Parameters, table: str) -> Check:
     needs = [n for n, v in (("education_level", level), ("major", match)) if v is None]
     return leaf("education.required", [*_rows(p, table, level), *clauses], value,
                 f"{judged}{level}学历，所学专业{'“' + facts.major + '”' if facts.major else ''}属{match}，具备规定学历。"
+                f"{_set_aside(facts, p)}"
                 if value else f"{named}属{match}；还需要知道学历。" if match else "需要知道学历和所学专业。",
                 facts={"education_level": level, "major": facts.major, "major_match": match}, needs=needs)
 
@@ -119,7 +145,8 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
-                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}",
+                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}"
+                f"{'' if years >= required else _set_aside(facts, p)}",
                 facts={"work_start_date": str(start), "education_level": level},
                 params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
 
@@ -162,6 +189,10 @@ def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
     """Full years as 助理工程师 to the cut-off (任职时间计算到2022年12月31日)."""
     cutoff = p.value("cutoff_date")
     clauses = ["二/（二）/6", "附件2/第十八条/（七）"]
+    if facts.title_appointed is False:  # 第四条（二）counts years 实际聘任, not years since the certificate
+        return None, leaf("engineer.appointed_years", ["附件2/第四条/（二）"], False,
+                          "取得助理工程师资格后须实际聘任，您尚未被聘任，实际聘任年限为0。",
+                          facts={"title_appointed": False})
     if facts.title_appointed_date is None:
         return None, leaf("engineer.appointed_years", clauses, None, "需要知道助理工程师的聘任时间。",
                           needs=["title_appointed_date"])
@@ -199,14 +230,18 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
     else:
         required = table[level]
         exact = [*p["above_includes_itself"].clauses] if _exactly(facts.title_appointed_date, required, p) else []
-        enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6", *exact], years >= required,
+        aside = ["附件2/第四条/（三）"] if _set_aside(facts, p) and years < required else []  # "硕士是MBA": why 4 years
+        enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6", *exact, *aside],
+                      years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，{served(facts.title_appointed_date, p.value('cutoff_date'))}，"
                       f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}"
-                      f"{_just_met(facts.title_appointed_date, required, years, p)}。",
+                      f"{_just_met(facts.title_appointed_date, required, years, p)}。"
+                      f"{'' if years >= required else _set_aside(facts, p)}",
                       facts={"appointed_years": years},
                       params={"engineer.appointed_years": required})
     return all_of("engineer.normal", ["附件2/第四条/（二）"],
-                  [education, holds_assistant_title(facts, p), counted, enough],
+                  [education, holds_assistant_title(facts, p), counted] +
+                  ([] if facts.title_appointed is False else [enough]),  # never appointed: no years to weigh
                   "正常申报工程师：具备规定学历，取得初级工程师资格后实际聘任年限达到要求。")
 
 

@@ -21,7 +21,13 @@ from assistant.rules.breakthrough import breakthrough_general, breakthrough_outs
 from assistant.rules.ce_hours import ce_hours
 from assistant.rules.dates import add_years
 from assistant.rules.deadlines import deadline
-from assistant.rules.education import assistant_engineer_normal, engineer_normal, major_in_catalogue, years_required
+from assistant.rules.education import (
+    assistant_engineer_normal,
+    degree_counted,
+    engineer_normal,
+    major_in_catalogue,
+    years_required,
+)
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
 from assistant.rules.params import Parameters, parameters_for
@@ -162,6 +168,7 @@ def check(question: str, facts: Facts, corpus: Corpus | None = None, year: int =
         p = p.projected("cutoff_date", cutoff).projected("application_date", add_years(p.value("application_date"), shift))
     corpus = corpus or load_corpus(load_settings().corpus_dir)
     label, rule = QUESTIONS[question]
+    facts = degree_counted(facts, p)  # of several degrees, the one in the field applied for (第四条（三）)
     answer = rule(facts, p)
     main = _barred(question, answer, facts, p)
     if facts.dates_to_month:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 FACT_NAMES = {
     "target": "申报资格", "education_level": "学历", "major": "所学专业", "major_related": "所学专业是否属本专业或相近专业",
+    "other_degrees": "其他学历（学历和专业）",
     "graduation_date": "毕业时间",
     "degree_origin": "学历取得地", "work_start_date": "参加专业技术工作时间", "title_level": "现专业技术职务",
-    "title_series": "现职称系列", "title_appointed_date": "现职务聘任时间", "transferred_date": "转评时间",
+    "title_series": "现职称系列", "title_appointed_date": "现职务聘任时间", "title_appointed": "现职务是否已被单位聘任",
+    "transferred_date": "转评时间",
     "machinery_work_start_date": "转岗从事机电工作时间", "technician_appointed_date": "技术员聘任时间",
     "work_category": "工作类别", "performance": "任现职以来的工作经历与业绩", "achievements": "业绩成果",
     "practical_assessment_passed": "实操考评是否合格", "transferred_in": "是否外省或部属单位调入、军队转业",

@@ -175,6 +175,13 @@ class Photo(_Model):
     height: Annotated[int, BeforeValidator(_not_bool), Field(gt=0)] | None = None
 
 
+class Degree(_Model):
+    """A degree besides the one in `education_level`/`major` ("第一学历英语专科，后来成人大专机械")."""
+
+    education_level: EducationLevel
+    major: Annotated[str, Field(min_length=1)]
+
+
 DATE_FACTS = ("graduation_date", "work_start_date", "title_appointed_date", "transferred_date",
               "machinery_work_start_date", "technician_appointed_date")
 
@@ -184,12 +191,14 @@ class Facts(_Model):
     education_level: EducationLevel | None = None
     major: Annotated[str, Field(min_length=1)] | None = None
     major_related: bool | None = None  # 所学专业属本专业或相近专业, when said ("专业对口") without its name
+    other_degrees: list[Degree] | None = None  # the applicant's other degrees; the rules pick the one that counts
     graduation_date: Day | None = None
     degree_origin: Literal["国内", "国外", "港澳台"] | None = None
     work_start_date: Day | None = None  # 开始从事机电（或相近）专业技术工作
     title_level: TitleLevel | None = None  # 现专业技术职务
     title_series: str | None = None  # "机电", or another series such as "经济"
     title_appointed_date: Day | None = None  # 聘任现职务之日
+    title_appointed: bool | None = None  # False: 取得资格但单位从未聘任（"证拿了，一直没发聘书"）
     transferred_date: Day | None = None  # 转评为机电资格之日
     machinery_work_start_date: Day | None = None  # 转岗后实际从事机电工作之日（转评）
     technician_appointed_date: Day | None = None  # 聘任技术员之日（助理工程师的考核年度）
