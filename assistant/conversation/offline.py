@@ -138,7 +138,8 @@ class OfflineAssistant:
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？", "我们总工想报高级工程师…要几篇论文": the subject is before
         last = re.split(r"[,，。;；]", text.strip("?？!！。 "))[-1]  # "差几个月是吧，那明年呢"
         next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
-        if scope.out_of_scope and not next_year:
+        told = u.asked is None and scope.reason in WEAK_REASONS and any(u.reading.frames.values())  # "…计划明年6月验收。"
+        if scope.out_of_scope and not next_year and not told:
             return self.refuse(scope.reason, scope.other_review)
         person = session.person = u.person
         forget_presumptions(session, person)

@@ -16,7 +16,8 @@ LEVEL_OF = {"国家": "国家", "全国": "国家", "中国机械工业联合会
             "浙江": "省", "省部": "省", "省": "省", "部": "省", "台州市": "市", "台州": "市", "市厅": "市", "市": "市", "厅": "市",
             "温岭市": "县", "温岭": "县", "县区": "县", "县": "县", "区": "县"}
 GRADE = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
-NOT_ACCEPTED = re.compile(r"(没|未|还没|尚未)(有)?(通过)?(验收|结题)|(明年|下半年|年底|以后)才?(验收|结题)|还在(做|研|进行)")
+NOT_ACCEPTED = re.compile(r"(没|未|还没|尚未)(有)?(通过)?(验收|结题)|(明年|下半年|年底|以后|计划|预计|准备|等)[^,，。]{0,6}(验收|结题)|"
+                          r"还在(做|研|进行|实施|执行|研发|搞)|在研|没做完|没结束")
 NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部")
 # Who gives a prize (a firm is who wins one: "我们公司拿了…奖"): an association's prize is not the government's.
 ASSOCIATION = re.compile(r"协会|学会|商会|团体|工会|联盟")
@@ -91,10 +92,13 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         put("tech_center_core_level", "无")  # "名单上没有他", "我也不是成员"
         put("tech_center_member_level", "无")
         return
-    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
+    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂|我们)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
                  text[:m.start()]):
-        if level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在(名单|里面)",
-                               following):
+        if level and re.search(r"(我|他|她)(也)?是[^,，]{0,6}(骨干|负责人|核心)", following):
+            put("tech_center_core_level", level)  # "我们是省级企业技术中心，我是骨干，文件名单上有我"
+            put("tech_center_member_level", level)
+        elif level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在(名单|里面)",
+                                 following):
             put("tech_center_member_level", level)  # "…，备案名单里有我，是成员"
         return  # otherwise the firm's title, not a membership
     if not level:
@@ -204,9 +208,11 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             role_said = "骨干" in nearby and not denied
             took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not denied and not re.search(r"成员", text)
             if (role_said or took_part) and (level := _level(text[:m.start()])):
-                after = ",".join(c.text for c in clauses[index:index + 2])
-                reading.set("achievements.key_project_level", "无" if NOT_ACCEPTED.search(after) else level, text,
-                            clause.person, presumed="" if role_said else
+                after = ",".join(c.text for c in clauses[index:index + 3])
+                pending = NOT_ACCEPTED.search(after)
+                reading.set("achievements.key_project_level", "无" if pending else level, text, clause.person,
+                            presumed="重点项目尚未通过验收或评审，按第六条、第七条的“通过验收或评审”暂不计入" if pending
+                            else "" if role_said else
                             "按您在重点项目中是技术骨干计算（第六条要求作为技术骨干参与），如只是一般参与请告诉我")
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
             _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]),

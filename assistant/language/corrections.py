@@ -13,12 +13,12 @@ import re
 from assistant.language.lexicon import known_majors
 
 MARKER = re.compile(r"不对|错了|说错|记错|打错|看错|写错|搞错|弄错|更正|纠正|改成|改为|应该是|其实是|不好意思|抱歉|哦不")
-PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而)?是\s*(?P<new>[^,，。;；]+)"),
+PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而|就|只|只不过|仅仅|其实)?是\s*(?P<new>[^,，。;；]+)"),
          re.compile(r"是\s*(?P<new>[^,，。;；]+?)\s*[,，]?\s*不是\s*(?P<old>[^,，。;；]+)"),
          re.compile(r"(?:把)?(?P<old>[^,，。;；]+?)(?:改成|改为)(?P<new>[^,，。;；]+)"),
          re.compile(r"(?P<old>[^,，。;；]+?)不对\s*[,，]?\s*(?:应该)?是\s*(?P<new>[^,，。;；]+)")]
-ONLY_NEW = re.compile(r"(?:是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；]+)$")
-ANY_NEW = re.compile(r"(?:是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；\s]+)")
+ONLY_NEW = re.compile(r"(?:(?<!不)是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；]+)$")
+ANY_NEW = re.compile(r"(?:(?<!不)是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；\s]+)")
 KINDS = [  # a value's kind: the old value is the last thing of the same kind said before
     r"\d+(?:\.\d+)?\s*%", r"\d+(?:\.\d+)?\s*万", r"\d+(?:\.\d+)?\s*(?:元|块)", r"[一二三123]等奖?",
     r"(?:国家|省部|省|市厅|市|县|区)级?", r"(?:国家|行业|地方|企业|团体)标准", r"骨干|成员",
@@ -89,8 +89,15 @@ LEVEL_REPLY = re.compile(r"^(温岭市|温岭|台州市|台州|浙江省|浙江|
 NEEDS_LEVEL = re.compile(r"劳模|劳动模范|先进工作者|科技进步奖|科技成果奖|技术中心|创新团队|重点项目|重点科技项目")
 
 
+CENTRE = re.compile(r"技术中心|技术创新团队|创新团队|研发中心")
+ROLE_IN_IT = re.compile(r"(我|他|她)(也)?是[^,，]{0,6}(骨干|负责人|核心|成员|一员)|名单(里|上)?有(我|他|她)")
+
+
 def completed(message: str, before: str) -> str | None:
-    """"我是劳模，能破格吗" → "温岭市的": the level said alone goes to the achievement said before without one."""
+    """"我是劳模，能破格吗" → "温岭市的": the level said alone goes to the achievement said before without one;
+    "我们是省级企业技术中心" → "我是骨干，文件名单上有我": one's role goes to the centre said before."""
+    if CENTRE.search(before or "") and not CENTRE.search(message) and ROLE_IN_IT.search(message):
+        return f"{before.rstrip('。.!！ ')}，{message}"
     reply = LEVEL_REPLY.match(message.strip("。.!！ "))
     noun = NEEDS_LEVEL.search(before or "")
     if not reply or not noun or re.search(r"(国家|省|市|县|区|温岭|台州)[级里]?[^,，]{0,4}$", before[:noun.start()]):
