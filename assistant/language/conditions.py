@@ -166,7 +166,7 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
 def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date) -> None:
     """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
     (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
-    about_hours = re.search(r"学时|继续教育|继教|登记|认定|专业科目", "".join(c.text for c in clauses))
+    about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses))
     found: list[tuple[int, dict]] = []
     for clause in clauses:
         days = [m for m in mentions if m.kind == "days" and clause.start <= m.start < clause.end]
@@ -177,7 +177,9 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         if route is not None and found and found[-1][1]["route"] == route and not days and \
                 not re.search(r"\d", clause.text):
             route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again
-        if route is not None:
+        if route is not None and found and found[-1][1]["route"] == route and "quantity" not in found[-1][1]:
+            found[-1][1].update({k: v for k, v in _activity(clause, route, days).items() if k not in found[-1][1]})
+        elif route is not None:  # ("在职本科…，今年考过了5门课": one course of study, its count said after)
             found.append((year, _activity(clause, route, days)))
         elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):
             found[-1][1].update({k: v for k, v in extra.items() if k not in found[-1][1]})

@@ -93,11 +93,18 @@ CENTRE = re.compile(r"技术中心|技术创新团队|创新团队|研发中心"
 ROLE_IN_IT = re.compile(r"(我|他|她)(也)?是[^,，]{0,6}(骨干|负责人|核心|成员|一员)|名单(里|上)?有(我|他|她)")
 
 
+HOURS_ASK = re.compile(r"(算|登记|认定|记|折算)[^,，。]{0,4}(多少|几个|几)[^,，。]{0,2}学时|多少学时|几个学时")
+ACTIVITY = re.compile(r"论文|培训|研修|高研班|进修|讲座|授课|讲课|著作|教材|课题|学历教育|在职(读|研)|函授|自考|网络学习|网课")
+
+
 def completed(message: str, before: str) -> str | None:
     """"我是劳模，能破格吗" → "温岭市的": the level said alone goes to the achievement said before without one;
-    "我们是省级企业技术中心" → "我是骨干，文件名单上有我": one's role goes to the centre said before."""
+    "我们是省级企业技术中心" → "我是骨干，文件名单上有我": one's role goes to the centre said before;
+    "我论文发在核心期刊上 三个作者 我排第三" → "能算多少学时": the hours asked are those of the activity told."""
     if CENTRE.search(before or "") and not CENTRE.search(message) and ROLE_IN_IT.search(message):
         return f"{before.rstrip('。.!！ ')}，{message}"
+    if HOURS_ASK.search(message) and not ACTIVITY.search(message) and ACTIVITY.search(before or ""):
+        return f"{before.rstrip('。.!！ ')}，{message}"  # "我论文发在核心期刊上…" → "能算多少学时"
     reply = LEVEL_REPLY.match(message.strip("。.!！ "))
     noun = NEEDS_LEVEL.search(before or "")
     if not reply or not noun or re.search(r"(国家|省|市|县|区|温岭|台州)[级里]?[^,，]{0,4}$", before[:noun.start()]):

@@ -100,6 +100,9 @@ PROCEDURE_ASK = re.compile(r"办什么|什么手续|哪些手续|怎么处理|�
                            r"找谁|哪个单位.{0,3}报|由谁.{0,2}报|谁来报|谁报")
 
 
+LATE_REGISTRATION = re.compile(r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期")
+
+
 def decide(u: Understanding, said: dict, text: str, in_force: str | None, known: dict) -> tuple[str | None, Intent]:
     """The engine question of this turn (or None: informational), and the intent of the whole message.
 
@@ -109,6 +112,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     asked_text = u.asked.text if u.asked else text
     if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
         return None, whole
+    if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
+        return None, whole  # "八月份的培训忘了登记，现在还能登记吗": when hours are registered (当月申报), quoted
     asked = classify(asked_text) if u.asked else whole
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
@@ -125,7 +130,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算|咋算|怎么计|如何计|怎么登|能不能算|算不算|算吗",
-                                asked_text) and not re.search(r"够|达到|满足", asked_text):
+                                asked_text) and not re.search(r"够|达到|满足", asked_text) and not (
+            re.search(r"还能|补登|补录|来得及|过期|晚了|截止|什么时候|几号|哪天", asked_text) and not re.search(r"多少|几个", asked_text)):
         return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
     if said.get("major") and MAJOR_ASK.search(text) and not set(known) & SERVICE and not LIST_ASK.search(asked_text):
         return "major", whole  # "电子科学与技术算机电的相近专业吗": the catalogue of 第十八条（一）, looked up

@@ -131,6 +131,10 @@ def find_time(text: str, reference: date) -> list[Mention]:
     found = [item for item in found if not _came_in(text, item)]
     for item in found:
         start, end = item["offset"]
+        lead = len(item["text"]) - len(item["text"].lstrip(",，、;； "))
+        if lead:  # jionlp's span may carry the comma before it (",7天"): the mention starts after it
+            item["offset"], item["text"] = [start + lead, end], item["text"][lead:]
+            start += lead
         item["duration"] = bool(YEARS_AFTER.match(text, start) or YEARS_BEFORE.search(text[max(0, start - 10):start]))
         try:
             mention = _from_jionlp(item, reference)
