@@ -31,6 +31,7 @@ class Settings:
     llm_model: str
     llm_api_key: str
     llm_timeout: float
+    llm_budget: float  # seconds for a whole answer with the model (every call, every tool round); then offline
     # The day "today" stands for when applicants write 去年/前年 (policy year's application date).
     reference_date: str
     host: str
@@ -56,6 +57,7 @@ def load_settings() -> Settings:
         llm_model=_env("ASSISTANT_LLM_MODEL", ""),
         llm_api_key=_env("ASSISTANT_LLM_API_KEY", ""),
         llm_timeout=float(_env("ASSISTANT_LLM_TIMEOUT", "20")),
+        llm_budget=float(_env("ASSISTANT_LLM_BUDGET", "8")),
         reference_date=_env("ASSISTANT_REFERENCE_DATE", "2022-09-01"),
         host=_env("ASSISTANT_HOST", "127.0.0.1"),
         port=int(_env("ASSISTANT_PORT", "7860")),

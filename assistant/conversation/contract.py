@@ -41,7 +41,8 @@ class FactOut(BaseModel):
 class Answer(BaseModel):
     answer: str
     # verdict: the engine decided; info: quoted from the notice; refusal: not covered; problem: unusable input
-    kind: Literal["verdict", "computed", "info", "refusal", "problem"] = "info"  # computed: hours an activity gives
+    # computed: hours an activity gives; clarify: two readings of a fact disagree, the user is asked which holds
+    kind: Literal["verdict", "computed", "info", "refusal", "problem", "clarify"] = "info"
     mode: Literal["offline", "llm"]
     verdict: VerdictOut | None
     citations: list[CitationOut]

@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
+from assistant.conversation.hours_answer import activity_hours
 from assistant.conversation.memory import correct, facts_out, forget_presumptions, note_evidence, remember, remember_frame
 from assistant.conversation.session import Session
 from assistant.conversation.spans import settle_spans
@@ -24,6 +25,7 @@ from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, Intent, classify
 from assistant.language.presume import presume
 from assistant.language.question import RELEVANT, TOPIC_QUESTION, decide, topic_question
+from assistant.language.reading import Evidence
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import ELIGIBILITY, check
 from assistant.rules.facts import parse_facts
@@ -120,7 +122,9 @@ class OfflineAssistant:
                              f"不在本助手的回答范围内，本助手无法回答。{scope}请致电协同创新中心 {hotline()} 咨询。",
                       mode="offline", verdict=None, kind="refusal", citations=self._cite(ids))
 
-    def answer(self, session: Session, message: object) -> Answer:
+    def answer(self, session: Session, message: object, read: list[Evidence] | None = None) -> Answer:
+        """The answer to `message`; `read`: facts a language model read from it, each with its words, taken
+        where the rules' own reading found nothing (they decide nothing by themselves: the engine does)."""
         problem = problem_with(message, self.settings.max_message_chars)
         if problem:
             return Answer(answer=problem, mode="offline", verdict=None, citations=[], kind="problem")
@@ -132,6 +136,9 @@ class OfflineAssistant:
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
         if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
+        for fact in read or []:
+            if u.reading.get(fact.name, u.person) is None:
+                u.reading.set(fact.name, fact.value, fact.evidence, u.person)
         before, session.last_text = session.last_text, text
         whole = classify(text)
         scope = classify(u.asked.text) if u.asked else whole
@@ -159,7 +166,7 @@ class OfflineAssistant:
             return self._with_facts(self._search(_weighted_query(message, text, u, before), engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
-            return self._with_facts(self._activity_hours(said), session)
+            return self._with_facts(activity_hours(said, self._cite), session)
         known, presumed = presume(known, question, u.asked.text if u.asked else text)
         facts, presumed_target = _target_for(question, known)
         try:
@@ -208,36 +215,6 @@ class OfflineAssistant:
 
     def _with_facts(self, answer: Answer, session: Session) -> Answer:
         return answer.model_copy(update={"facts": facts_out(session), "assumptions": list(session.assumptions)})
-
-    def _activity_hours(self, said: dict) -> Answer:
-        """"能登记多少学时": the rule code's arithmetic for each activity, the cap, and the clauses it used."""
-        from assistant.rules.ce_activities import registered_hours
-        from assistant.rules.params import parameters_for
-
-        try:
-            ce = parse_facts({"ce": said["ce"]}).ce
-        except UserError as exc:
-            return Answer(answer=f"{exc.message}。请检查后再说一次。", mode="offline", verdict=None, citations=[], kind="problem")
-        p = parameters_for(2022)
-        lines, ids = [], []
-        for year, record in sorted(ce.items()):
-            parts, total = registered_hours(record.activities, p)
-            for part in parts:
-                ids += part.clauses
-                if part.hours == 0 and "不计学时" in part.working:
-                    lines.append(f"途径{part.route}：{part.working}。")
-                elif part.hours is not None:
-                    lines.append(f"途径{part.route}：{part.working} = {part.hours:g}学时")
-                elif part.missing:
-                    lines.append(f"途径{part.route}：{part.working}，还需要知道{'、'.join(part.missing)}")
-                else:
-                    lines.append(part.working)
-            lead = ("不能登记学时（不计学时）。" if total == 0 else f"能登记{total:g}学时（专业科目，{year}年度）。"
-                    if total is not None else "还需要补充信息才能算出学时。")
-            lines.insert(0, lead)
-        cited = self._cite(ids)
-        quote = "\n".join(f"规定原文：{c.label}：「{c.text}」" for c in cited[:2])
-        return Answer(answer="\n".join(lines) + "\n" + quote, mode="offline", verdict=None, citations=cited, kind="computed")
 
     def _with_rule(self, answer: Answer, verdict: Verdict, message: str) -> Answer:
         """Quote the rule itself: the clause, among those deciding the verdict, that best fits the question.

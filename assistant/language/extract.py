@@ -80,7 +80,14 @@ def prepare(text: str) -> str:
 
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
 INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答)|就当我|当我是|"
+                         r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|"
                          r"假装我|就说(我|满|已|是|可以|能)|开个?后门|直接(告诉我|说|回复|回答)")
+
+
+def stated(message: str, subject: str = "self") -> str:
+    """What the user stated, normalised, with every instruction to the assistant blanked out: the only
+    words a fact read by a language model may cite as its evidence."""
+    return _without_instructions(prepare(message), subject)
 
 
 def _without_instructions(text: str, subject: str) -> str:

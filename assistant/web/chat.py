@@ -83,16 +83,18 @@ class ChatTab:
         self.web = web
 
     def respond(self, message, request: gr.Request):
+        """The answer as it streams (with a model: ours first, then each checked sentence), the panels with it."""
         session = self.web.page_session(request)
-        _, answer = self.web.answer(session.id, message)
-        # Shown as text: the chat renders no Markdown, and HTML is escaped here (the page would render it).
-        session.history += [{"role": "user", "content": escape(str(message or ""))},
-                            {"role": "assistant", "content": escape(answer.answer)}]
-        session.last_answer = answer.model_dump()
-        missing = answer.verdict.missing[:MAX_CHIPS] if answer.verdict else []
-        chips = [gr.update(value=m.question, visible=True) for m in missing]
-        chips += [gr.update(visible=False)] * (MAX_CHIPS - len(chips))
-        return (session.history, "", badge(answer), citation_cards(answer), *facts_panel(session), *chips)
+        before, asked = list(session.history), {"role": "user", "content": escape(str(message or ""))}
+        for _, answer in self.web.stream(session.id, message):
+            # Shown as text: the chat renders no Markdown, and HTML is escaped here (the page would render it).
+            # Kept as it grows: a page closed mid-stream still finds the answer so far on reload.
+            session.history = [*before, asked, {"role": "assistant", "content": escape(answer.answer)}]
+            session.last_answer = answer.model_dump()
+            missing = answer.verdict.missing[:MAX_CHIPS] if answer.verdict else []
+            chips = [gr.update(value=m.question, visible=True) for m in missing]
+            chips += [gr.update(visible=False)] * (MAX_CHIPS - len(chips))
+            yield (session.history, "", badge(answer), citation_cards(answer), *facts_panel(session), *chips)
 
     def restore(self, request: gr.Request):
         """On load: the conversation so far, from the server (a reload loses nothing)."""

@@ -81,15 +81,21 @@ class WebAssistant:
 
     def answer(self, session_id: str | None, message: object):
         """(session id, answer): long messages are cut to the limit, and the answer says so."""
+        *_, last = self.stream(session_id, message)
+        return last
+
+    def stream(self, session_id: str | None, message: object):
+        """(session id, answer so far) as the answer grows: with a model, its checked sentences stream in
+        after ours; offline, the answer comes whole."""
         session = self.sessions.get(session_id)
         notice = ""
         if isinstance(message, str) and len(message) > self.settings.max_message_chars:
             message = message[: self.settings.max_message_chars]
             notice = f"（您的消息超过 {self.settings.max_message_chars} 字，已只取前 {self.settings.max_message_chars} 字。）\n"
-        answer = self.assistant.answer(session, message)
-        if notice:
-            answer = answer.model_copy(update={"answer": notice + answer.answer})
-        return session.id, answer
+        parts = self.assistant.stream(session, message) if hasattr(self.assistant, "stream") else \
+            [self.assistant.answer(session, message)]
+        for answer in parts:
+            yield session.id, answer.model_copy(update={"answer": notice + answer.answer}) if notice else answer
 
     def blocks(self) -> gr.Blocks:
         chat = ChatTab(self)
