@@ -94,6 +94,25 @@ def bench_answers(settings) -> tuple[float, float, int]:
     return (*_percentiles(samples), len(questions))
 
 
+def refusals_by_mode(settings) -> list[str]:
+    """Per search mode, over eval/faq.jsonl: out-of-scope questions refused, and in-scope questions wrongly
+    refused (the notice-covers-it test is on BM25's scale in every mode; issue 12 asked for the numbers)."""
+    from assistant.conversation.offline import OfflineAssistant
+    from assistant.conversation.session import Session
+    from eval.faq import load_items, run
+
+    items = load_items()
+    rows = []
+    for mode in ("lexical", "dense", "hybrid"):
+        results = run(OfflineAssistant(replace(settings, search_mode=mode)), items, Session)
+        outside = [r for r in results if r.item["kind"] == "out_of_scope"]
+        inside = [r for r in results if r.item["kind"] != "out_of_scope"]
+        wrongly = sum(1 for r in inside if "不在本助手的回答范围内" in r.answer)
+        rows.append(f"| refusals, {mode} search | out of scope refused {sum(r.refusal_ok for r in outside)}/{len(outside)}, "
+                    f"in scope refused {wrongly}/{len(inside)} |")
+    return rows
+
+
 def bench_jsonl(env: dict, count: int = 200) -> float:
     """Seconds for one `ask --jsonl` process answering `count` questions (start-up included)."""
     import json as _json
@@ -188,6 +207,7 @@ def main() -> int:
         cold = bench_cold_search(env)
         a50, a95, asked = bench_answers(bench_settings)
         rows.append(f"| offline answer, warm, {asked} FAQ questions × 2 | p50 {a50:.1f} ms, p95 {a95:.1f} ms |")
+        rows += refusals_by_mode(bench_settings)
         rows.append(f"| `ask --jsonl`, 200 questions in one process (start-up included) | {bench_jsonl(env):.1f} s |")
         http = bench_http(env)
         rows.append(f"| HTTP `/api/ask`, 20 users for 60 s | {http['requests']} requests, {http['errors']} errors, "
