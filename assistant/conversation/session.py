@@ -72,12 +72,21 @@ class Session:
 
 
 class SessionStore:
-    """Server-side sessions keyed by id, forgotten after `idle_seconds` without use."""
+    """Server-side sessions keyed by id, forgotten after `idle_seconds` without use, in this process's memory
+    (one worker; `stores.py` keeps them in SQLite or Redis for several)."""
 
     def __init__(self, idle_seconds: float = 1800):
         self.idle_seconds = idle_seconds
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+        self._secret = secrets.token_bytes(32)
+
+    def secret(self) -> bytes:
+        """The key that signs session cookies: one process, one key."""
+        return self._secret
+
+    def save(self, session: Session) -> None:
+        """Sessions live in this process: the object handed out is the stored one."""
 
     def _forget_idle(self, now: float) -> None:
         for sid in [s for s, v in self._sessions.items() if now - v.last_used > self.idle_seconds]:

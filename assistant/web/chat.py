@@ -86,11 +86,12 @@ class ChatTab:
         """The answer as it streams (with a model: ours first, then each checked sentence), the panels with it."""
         session = self.web.page_session(request)
         before, asked = list(session.history), {"role": "user", "content": escape(str(message or ""))}
-        for _, answer in self.web.stream(session.id, message):
+        for _, answer in self.web.stream(session, message):
             # Shown as text: the chat renders no Markdown, and HTML is escaped here (the page would render it).
             # Kept as it grows: a page closed mid-stream still finds the answer so far on reload.
             session.history = [*before, asked, {"role": "assistant", "content": escape(answer.answer)}]
             session.last_answer = answer.model_dump()
+            self.web.sessions.save(session)
             missing = answer.verdict.missing[:MAX_CHIPS] if answer.verdict else []
             chips = [gr.update(value=m.question, visible=True) for m in missing]
             chips += [gr.update(visible=False)] * (MAX_CHIPS - len(chips))
@@ -106,6 +107,7 @@ class ChatTab:
     def reset(self, request: gr.Request):
         session = self.web.page_session(request)
         session.reset()
+        self.web.sessions.save(session)
         return ([], "", "", "", *facts_panel(session), *[gr.update(visible=False)] * MAX_CHIPS)
 
     def remove_fact(self, choice, request: gr.Request):
@@ -113,6 +115,7 @@ class ChatTab:
         if choice and "|" in str(choice):
             person, name = str(choice).split("|", 1)
             session.forget(name, "other" if person == "other" else "self")
+            self.web.sessions.save(session)
         return facts_panel(session)
 
     def rate(self, rating: int, comment: str, request: gr.Request) -> str:

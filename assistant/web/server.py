@@ -24,7 +24,8 @@ from pydantic import BaseModel, Field  # noqa: E402
 
 from assistant.config import Settings  # noqa: E402
 from assistant.conversation.llm import make_assistant  # noqa: E402
-from assistant.conversation.session import SessionStore  # noqa: E402
+from assistant.conversation.session import Session  # noqa: E402
+from assistant.conversation.stores import open_store  # noqa: E402
 from assistant.web.chat import ChatTab  # noqa: E402
 from assistant.web.console import build_console  # noqa: E402
 from assistant.web.feedback import FeedbackStore  # noqa: E402
@@ -43,8 +44,8 @@ class SessionCookie:
     """The page's session id: issued by the server in a signed, HttpOnly cookie, so a browser keeps its
     conversation across reloads and can neither read nor choose another's."""
 
-    def __init__(self):
-        self._key = secrets.token_bytes(32)
+    def __init__(self, key: bytes):
+        self._key = key  # shared by every worker through the session store
 
     def _sign(self, session_id: str) -> str:
         return hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()[:32]
@@ -69,9 +70,9 @@ class WebAssistant:
         self.settings = settings
         self.assistant = make_assistant(settings)
         self.offline = getattr(self.assistant, "offline", self.assistant)
-        self.sessions = SessionStore(settings.session_idle_seconds)
+        self.sessions = open_store(settings.session_url, settings.session_idle_seconds)
         self.feedback = FeedbackStore(settings.feedback_db)
-        self.cookie = SessionCookie()
+        self.cookie = SessionCookie(self.sessions.secret())
 
     def page_session(self, request: gr.Request | None):
         """The session of the browser that sent `request` (its signed cookie), or a throwaway one without it."""
@@ -84,10 +85,10 @@ class WebAssistant:
         *_, last = self.stream(session_id, message)
         return last
 
-    def stream(self, session_id: str | None, message: object):
+    def stream(self, session_id: str | Session | None, message: object):
         """(session id, answer so far) as the answer grows: with a model, its checked sentences stream in
-        after ours; offline, the answer comes whole."""
-        session = self.sessions.get(session_id)
+        after ours; offline, the answer comes whole. The page passes the session it holds."""
+        session = session_id if isinstance(session_id, Session) else self.sessions.get(session_id)
         notice = ""
         if isinstance(message, str) and len(message) > self.settings.max_message_chars:
             message = message[: self.settings.max_message_chars]
@@ -95,6 +96,7 @@ class WebAssistant:
         parts = self.assistant.stream(session, message) if hasattr(self.assistant, "stream") else \
             [self.assistant.answer(session, message)]
         for answer in parts:
+            self.sessions.save(session)  # saved as the answer grows: any worker may take the next turn
             yield session.id, answer.model_copy(update={"answer": notice + answer.answer}) if notice else answer
 
     def blocks(self) -> gr.Blocks:
@@ -163,3 +165,10 @@ def build_app(settings: Settings) -> FastAPI:
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
     return gr.mount_gradio_app(api, web.blocks(), path="/", theme=theme, css=CSS, head=GOTO_CLAUSE_JS,
                                footer_links=[], run_history=False)  # no copy of the chat in the browser's storage
+
+
+def create_app() -> FastAPI:
+    """The app of one worker process (`ASSISTANT_WORKERS` > 1: uvicorn starts several, sharing one port)."""
+    from assistant.config import load_settings
+
+    return build_app(load_settings())
