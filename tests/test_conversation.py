@@ -176,3 +176,14 @@ def test_next_year_is_projected_under_this_notice_and_said_so(assistant):
     answer = assistant.answer(session, "那明年呢")
     assert answer.verdict.outcome == "eligible" and "2023年12月31日" in answer.answer and "届时发布的通知" in answer.answer
     assert assistant.answer(Session(), "明年呢").kind == "refusal"  # with nothing asked before, next year is not covered
+
+
+def test_an_answer_about_someone_else_asks_about_them(settings):
+    from assistant.conversation.offline import OfflineAssistant
+    from assistant.web.chat import chip_text
+
+    answer = OfflineAssistant(settings).answer(Session(), "我们厂有个技术员想报工程师，助工已经聘了5年了，他能报吗？")
+    asking = next(line for line in answer.answer.split("\n") if line.startswith("请告诉我："))
+    assert "这位的最高学历" in asking and "您" not in asking
+    assert answer.verdict.missing[0].question.startswith("这位")
+    assert chip_text(answer.verdict.missing[0].question) == "他的学历是"

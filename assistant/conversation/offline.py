@@ -87,6 +87,16 @@ def _weighted_query(message: str, said: str, u, before: str = "") -> str:
     return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query
 
 
+def _about_them(answer: Answer) -> Answer:
+    """An answer about someone else says so, and asks about them ("这位的最高学历…"), not about the user."""
+    lines = [re.sub(r"(?<![本])您(?!本人)", "这位", line) if line.startswith("请告诉我：") else line
+             for line in answer.answer.split("\n")]
+    missing = [m.model_copy(update={"question": re.sub(r"您", "这位", m.question)}) for m in answer.verdict.missing]
+    return answer.model_copy(update={
+        "answer": "（按您说的这位的情况判断，不计入您本人的信息。）\n" + "\n".join(lines),
+        "verdict": answer.verdict.model_copy(update={"missing": missing})})
+
+
 def _target_for(question: str, facts: dict) -> tuple[dict, str]:
     """The title an eligibility question is about, and the presumption when the user did not name it."""
     target = {"assistant_engineer": "助理工程师"}.get(question, "工程师" if question in (
@@ -201,7 +211,7 @@ class OfflineAssistant:
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"
                                                                        "年薪等业绩，请告诉我，再看能否破格或越级申报。）"})
         if person == "other":
-            answer = answer.model_copy(update={"answer": "（按您说的这位的情况判断，不计入您本人的信息。）\n" + answer.answer})
+            answer = _about_them(answer)
         if next_year:
             answer = answer.model_copy(update={"answer": f"按本通知（2022年度）的算法推算到{cn_date(cutoff.replace(year=cutoff.year + 1))}"
                                                f"（明年的评审以届时发布的通知为准）：\n{answer.answer}"})

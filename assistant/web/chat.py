@@ -41,6 +41,8 @@ def chip_text(question: str) -> str:
     for fact, template in CHIP_TEMPLATES.items():
         if question == question_for(fact):
             return template
+        if question == question_for(fact).replace("您", "这位"):  # asked about someone else: "他的学历是"
+            return template.replace("我", "他")
     if match := re.match(r"您(\d{4})年度继续教育学时", question):
         return f"{match.group(1)}年专业  学时，公需  学时"
     if "证件照" in question:
