@@ -62,7 +62,11 @@ def _deciding(verdict: Verdict):
         own = [s for s in failed if FIGURE.search(s.sentence) and OWN_FIGURE.search(s.sentence)]
         return next(iter(own), failed[0] if failed else None)
     with_figures = [s for s in steps if FIGURE.search(s.sentence)]
-    return with_figures[-1] if with_figures else (steps[-1] if steps else None)
+    if with_figures:
+        return with_figures[-1]
+    # no figure: the item the user's own achievement met ("省级企业技术中心…骨干"), not a judgement about it
+    held = [s for s in steps if s.result == "met" and _raised(s) and "after_title" not in s.rule]
+    return held[0] if held else (steps[-1] if steps else None)
 
 
 @cache

@@ -138,6 +138,10 @@ def breakthrough_outstanding(facts: Facts, p: Parameters) -> Check:
     ]
     chosen = any_of("breakthrough_outstanding.items", [OUTSTANDING], items,
                     "第六条（二）4项条件中具备1项即可，不受“单破”和提前1年限制。")
+    if chosen.truth is Truth.NOT_MET:  # what is missing, with the applicant's own count where one fell short
+        needed = p.value("breakthrough_outstanding.invention_patents_needed")
+        short = f"（授权发明专利须{needed}项以上，现{a.invention_patents}项）" if 0 < (a.invention_patents or 0) < needed else ""
+        chosen.sentence = f"第六条（二）4项条件现1项也不具备{short}。"
     return all_of("breakthrough_outstanding", [OUTSTANDING], [
         holds_assistant_title(facts, p),
         obtained_after_title(facts, p, chosen, "breakthrough_outstanding.achievements", "4项条件之一，且为任现职后取得（第十七条）。"),
