@@ -14,6 +14,7 @@ of QAnything or Dify's annotation replies, with the citations checked.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,16 @@ class CardMatch:
     card: Card
     score: float
     runner_up: float
+
+
+ASSISTANT_TITLE = re.compile(r"助理工程师|助工|初级")
+ENGINEER_TITLE = re.compile(r"(?<!助理)工程师|中级|中工")
+
+
+def title_of(text: str) -> str | None:
+    """The one title a text is about ("助理工程师" or "工程师"), None for both or neither."""
+    assistant, engineer = bool(ASSISTANT_TITLE.search(text)), bool(ENGINEER_TITLE.search(text))
+    return "助理工程师" if assistant and not engineer else "工程师" if engineer and not assistant else None
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +87,15 @@ class CardIndex:
         return tokenize(text, query=query, segmenter=self._segmenter)
 
     def scores(self, question: str) -> np.ndarray:
-        """One score per card: its best-matching way of asking."""
+        """One score per card: its best-matching way of asking; halved for a card about the other title
+        (a question about 助理工程师 shares most words with one about 工程师: "工程师" is in both)."""
         tokens = [t for t in self._tokens(question, query=True) if t in self._vocab]
         per_card = np.zeros(len(self.cards))
         if tokens:
             np.maximum.at(per_card, self._owner, self._bm25.get_scores(tokens))
+        asked = title_of(question)
+        if asked:
+            per_card *= np.array([0.5 if title_of(card.topic) not in (None, asked) else 1.0 for card in self.cards])
         return per_card
 
     def match(self, question: str, clause_scores: dict[str, float] | None = None) -> CardMatch | None:
