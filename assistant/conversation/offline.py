@@ -72,6 +72,7 @@ GATE_CLAUSES = {"transferred_in": "二/（二）/7/（4）", "degree_origin": "�
                 "months_insured_in_city": "二/（二）/7/（3）", "retired": "一"}
 OUR_TITLES = re.compile(r"助理工程师|工程师|助工|中工|中级|初级|技术员")  # the titles this notice reviews
 FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one before it
+TITLES = {"助理工程师", "工程师"}  # a title named is the subject, not a new topic ("在安徽评的助理工程师，这边认吗")
 
 
 def _weighted_query(message: str, said: str, u, before: str = "") -> str:
@@ -82,7 +83,7 @@ def _weighted_query(message: str, said: str, u, before: str = "") -> str:
     asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised)
     weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
     query = f"{asked}，{asked}，{message}" if weigh else message
-    own = set(classify(said).topics) - GENERIC  # "那继续教育要多少学时？" after an eligibility turn: a new topic
+    own = set(classify(said).topics) - GENERIC - TITLES  # "那继续教育要多少学时？" after an eligibility turn: new
     continues = not own or own & set(classify(before).topics)
     return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query
 
@@ -169,6 +170,8 @@ class OfflineAssistant:
         question, intent = decide(u, said, text, session.question, known)
         if next_year:
             question = session.question  # "那明年呢": the same question, its years counted to next year's end
+        if question == "hours_for_activity" and "ce" not in said:
+            question = None  # the activity asked about before is not this message's: nothing to sum
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
@@ -176,6 +179,7 @@ class OfflineAssistant:
             return self._with_facts(self._search(_weighted_query(message, text, u, before), engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
+            session.question = question  # a follow-up ("那…呢，也是7天") is summed the same way
             return self._with_facts(activity_hours(said, self._cite), session)
         known, presumed = presume(known, question, u.asked.text if u.asked else text)
         facts, presumed_target = _target_for(question, known)

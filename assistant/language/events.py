@@ -84,8 +84,9 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
         reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
                     presumed="按换到现单位起在现单位缴纳社保计算")
-        if any(t.start > mention.end for t in clause.has("events.appointed")) and clause.has("title") or \
-                re.search(r"(才|就|后|以后)[^,，]{0,4}(正式)?聘(任|用|了)?", clause.text[mention.end - clause.start:]):
+        if any(t.start > mention.end for t in clause.has("events.appointed")) and clause.has("title") and \
+                not re.search(r"接着聘|继续聘|续聘|照样聘", clause.text) or \
+                re.search(r"(才|这才)[^,，]{0,4}(正式)?聘|正式聘", clause.text[mention.end - clause.start:]):
             reading.set("title_appointed_date", value.isoformat(), clause.text, person)  # "…换到这家公司才正式聘任"
     elif role == "penalty" and SANCTION.search(clause.text):
         pass  # a 党纪 or 刑事 sanction, or a traffic fine, is not 第二十条's penalty (language/conduct.py reads it)

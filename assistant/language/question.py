@@ -134,6 +134,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                                 asked_text) and not re.search(r"够|达到|满足", asked_text) and not (
             re.search(r"还能|补登|补录|来得及|过期|晚了|截止|什么时候|几号|哪天", asked_text) and not re.search(r"多少|几个", asked_text)):
         return "hours_for_activity", whole  # "参加了5天备案培训班能登记多少学时": computed, not judged
+    if activities and in_force == "hours_for_activity" and re.match(r"^(那|那么|如果|要是|假如)|呢$", asked_text):
+        return "hours_for_activity", whole  # "那如果是公司自己组织的培训呢，也是7天": the same sum for another activity
     if said.get("major") and MAJOR_ASK.search(text) and not set(known) & SERVICE and not LIST_ASK.search(asked_text):
         return "major", whole  # "电子科学与技术算机电的相近专业吗": the catalogue of 第十八条（一）, looked up
     follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如).{0,12}$|^.{0,12}呢$", asked_text))
