@@ -239,5 +239,7 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             elif re.search(r"主要完成|主持|牵头|带头|负责人", nearby):
                 put("main_finisher_solved_problem", True)
         benefit = re.search(r"(显著|明显|很大|巨大|可观)(的)?(经济)?效益|行业[^,，]{0,6}(显著|很大|重大)影响", text)
-        if benefit and re.search(r"专利|技改|技术改造|改造项目", message):
-            put("significant_benefit", True)
+        amount = re.search(r"(省|节约|节省|创造|增加|带来|增收|降本|挣|赚)了?[^,，。]{0,6}(\d+|好几|几)\s*(百|千)?万", text)
+        if (benefit or amount) and re.search(r"专利|技改|技术改造|改造项目", message):
+            reading.set("achievements.significant_benefit", True, text, clause.person, presumed="" if benefit else
+                        "按“给企业带来显著的经济效益”计算（第七条（六）；是否显著以评审认定为准）")

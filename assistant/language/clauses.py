@@ -42,7 +42,7 @@ TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催)(我|俺)(?!们)[^,
 # Between 我 and the person 我 owns: "我徒弟", "我们车间主任", "我带的徒弟", "我认识的一个朋友".
 OWNING = re.compile(r"们?([\u4e00-\u9fff]{0,3}的)?(一个|一位|个|位|这个|那个)?")
 # 我 as an object ("跟着我在车间做工艺", "来我们厂跟我学") is not the clause's subject.
-OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对)$")
+OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对|让|叫)$")  # "…让我帮忙问下能不能报": asked for him
 # A job held, not a person: "在电机公司做技术总监", "当了车间主任".
 JOB_HELD = re.compile(r"(做|当|是|任|担任|干)(了)?(一名|一个|个)?[\u4e00-\u9fff]{0,3}$")  # "当设备科长"
 JOBS = re.compile(r"总监|经理|主任|科长|部长|组长|班长|厂长|总工|主管")

@@ -57,6 +57,8 @@ PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4�
 YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:是|有|只有|才|:|：)?\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
                           r"(?![\d.年月个万天号日%])")
 YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
+RESPECTIVELY = re.compile(r"((?:20)?[12]\d)\s*年?\s*(?:到|至|-|~|—)\s*((?:20)?[12]\d)\s*年[^。;；]{0,12}?分别(?:是|为)?\s*"
+                          r"(\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)+)")
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 
 
@@ -95,6 +97,12 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     for m in YEAR_FIGURES.finditer(message):  # "19年92、20年90、21年88": a year's total after each year
         if 2000 + int(m.group(1)) in YEARS:
             reading.set(f"ce.{2000 + int(m.group(1))}.total", float(m.group(2)), m.group(0), person=person)
+    for m in RESPECTIVELY.finditer(message):  # "19年到22年继教分别是95、100、92、98学时": one total per year, in order
+        first, last = 2000 + int(m.group(1)[-2:]), 2000 + int(m.group(2)[-2:])
+        figures = [float(f) for f in re.findall(r"\d+(?:\.\d+)?", m.group(3))]
+        if len(figures) == last - first + 1 and all(y in YEARS for y in range(first, last + 1)):
+            for year, figure in zip(range(first, last + 1), figures, strict=True):
+                reading.set(f"ce.{year}.total", figure, m.group(0), person=person)
     context: list[int] | str | None = None
     for clause in clauses:
         text = clause.text
@@ -174,6 +182,8 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         route = next((r for r, words in CE_ROUTES if re.search(words, clause.text)), None)
         if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
             route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
+        if route == "（三）" and not re.search(r"培训|研修|进修|学习|考察|交流|课程|访学|研讨|会议|讲座|展会", clause.text):
+            route = None  # "英国读的本科" names a country, not training abroad
         year = year_of(clause.text, reference) or reference.year
         if route is not None and found and found[-1][1]["route"] == route and not days and \
                 not re.search(r"\d", clause.text):

@@ -24,6 +24,8 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
+# Coming (back) to the city: insured here from then on when 社保 is what the message is about.
+ARRIVED_HERE = re.compile(r"(回来|回到|回|来|到|调到|调回)(温岭|台州|本市|这边|这里)")
 # A move into 机电 technical work, whoever made it ("让她去设备科", "换到机电岗位"): what 转评 counts from.
 MOVED_TO_MACHINERY = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为|去|到)[^,，]{0,6}"
                                 r"(技术|研发|设计|工艺|机电|电机|机械|电气|设备)")
@@ -84,6 +86,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
         reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
                     presumed="按换到现单位起在现单位缴纳社保计算")
+        if MOVED_TO_MACHINERY.search(clause.text, mention.end - clause.start):
+            reading.set("machinery_work_start_date", value.isoformat(), clause.text, person)  # "今年1月才换到这家电机厂做工艺"
         if any(t.start > mention.end for t in clause.has("events.appointed")) and clause.has("title") and \
                 not re.search(r"接着聘|继续聘|续聘|照样聘", clause.text) or \
                 re.search(r"(才|这才)[^,，]{0,4}(正式)?聘|正式聘", clause.text[mention.end - clause.start:]):
@@ -129,6 +133,10 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                     not re.match(r"\s*(才|就|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)
+            nearby = [c.text for c in clauses[max(0, i - 1):i + 2]]
+            if role in (None, "work_start", "changed_unit") and ARRIVED_HERE.search(clause.text) and \
+                    any("社保" in t or "保险" in t for t in nearby):
+                _date_fact(reading, clause, "insured", mention, reference, message)  # "社保的话，我今年5月才回温岭上班"
             after = clauses[i + 1] if i + 1 < len(clauses) else None
             if after and THEN.search(after.text) and after.has("events.insured") and not any(
                     after.start <= m.start < after.end for m in mentions if m.kind == "date"):

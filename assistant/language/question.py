@@ -59,6 +59,7 @@ ENGINEER_ROUTES = {"engineer_normal", "breakthrough", "breakthrough_general", "b
 STANDING = {"education_level", "title_level", "title_appointed_date", "work_start_date", "achievements", "target"}
 GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
          ("penalties", "penalty"), ("failed_2021", "rule_2021")]
+GATE_QUESTIONS = {"assessment", "social_insurance", "ce_hours", "penalty", "disqualification", "rule_2021"}
 MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
 LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
 SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
@@ -153,6 +154,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if question == "skip_level" and asks_verdict and known.get("title_level") == "助理工程师" and \
                     not re.search(r"越级|跳级", text):
                 return "engineer", whole  # "助工聘了两年…可以直接报工程师吗": any route, not a skip of levels
+            if not u.asked and relevant and question in GATE_QUESTIONS and in_force in (*ELIGIBILITY.values(), *ENGINEER_ROUTES):
+                return in_force, whole  # "是的 一直在聘 考核也都合格": a reply for the eligibility asked, which weighs 考核
             if asks_verdict or relevant or follow_up:
                 return question, whole
             return None, whole
