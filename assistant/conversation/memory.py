@@ -4,6 +4,7 @@ decides what to answer."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.conversation.contract import FactOut
@@ -101,3 +102,22 @@ def remember_frame(session: Session, u: Understanding, person: str) -> None:
     except UserError:
         return
     session.store(session.merged(said, person), person)
+
+
+NEXT_PERSON = re.compile(r"第\s*[二三四五六七八九2-9]\s*(个|位|名)|另(一|外一)?(个|位)|还有(一)?(个|位)|下一(个|位)|"
+                         r"再(问|说)(一)?(个|位)")  # "第二个：大专，自动化…": someone else, not a second degree
+
+
+def with_degrees(held: dict, said: dict, message: str = "") -> dict:
+    """A degree of another level told in a later turn ("他硕士毕业，是工商管理硕士MBA" → "本科是机械工程的") is a
+    second degree, not a correction of the first: both are kept (`other_degrees`) and the rules weigh the one
+    in the field. The higher level stays the one named first (as a single message reads them)."""
+    level, major = said.get("education_level"), said.get("major")
+    before, before_major = held.get("education_level"), held.get("major")
+    if not (level and major and before and before_major) or level == before or NEXT_PERSON.search(message):
+        return said
+    order = ["高中及以下", "中专", "大专", "本科", "第二学士", "硕士", "博士"]
+    new, old = {"education_level": level, "major": major}, {"education_level": before, "major": before_major}
+    high, low = (new, old) if order.index(level) > order.index(before) else (old, new)
+    others = [d for d in held.get("other_degrees") or [] if d != high and d != low]
+    return {**said, **high, "other_degrees": [*others, low]}

@@ -15,7 +15,15 @@ from datetime import date
 from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
 from assistant.conversation.hours_answer import activity_hours
-from assistant.conversation.memory import correct, facts_out, forget_presumptions, note_evidence, remember, remember_frame
+from assistant.conversation.memory import (
+    correct,
+    facts_out,
+    forget_presumptions,
+    note_evidence,
+    remember,
+    remember_frame,
+    with_degrees,
+)
 from assistant.conversation.session import Session
 from assistant.conversation.spans import settle_spans
 from assistant.conversation.wording import cited_ids, verdict_text
@@ -166,6 +174,7 @@ class OfflineAssistant:
         held = session.facts if person == "self" else session.other
         presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
         said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
+        said = said if fixed else with_degrees(held, said, text)  # a correction replaces; a new turn's degree adds
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
         if next_year:
