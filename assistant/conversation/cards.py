@@ -72,6 +72,7 @@ class CardIndex:
         self.cards, thresholds = load_cards(path)
         self.min_score = float(thresholds["min_score"])
         self.margin = float(thresholds["margin"])
+        self.clear = float(thresholds["clear"])
         self._segmenter = segmenter
         texts, self._owner = [], []
         for n, card in enumerate(self.cards):
@@ -103,12 +104,17 @@ class CardIndex:
 
         Each card's ways of asking are compared with the question; when the clauses' own scores for the
         question are given, a card whose clauses the question also finds in the notice gains up to as
-        much again (the two agree on what is asked), so a card is not chosen on "怎么办" alone.
+        much again (the two agree on what is asked), so a card is not chosen on "怎么办" alone — unless one
+        card's ways of asking match `clear` times better than any other's, which no clause score overturns.
         """
         asked = self.scores(question)
         top = float(asked.max()) if len(asked) else 0.0
         if top < self.min_score:
             return None
+        ranked = np.sort(asked)[::-1]
+        if len(ranked) > 1 and ranked[0] >= self.clear * ranked[1]:  # "交上去的材料评完能退回来吗": no doubt which card
+            best = int(np.argmax(asked))
+            return CardMatch(self.cards[best], float(ranked[0]), float(ranked[1]))
         combined = asked / top
         if clause_scores:
             best_clause = max(clause_scores.values()) or 1.0
