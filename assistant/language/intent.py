@@ -46,7 +46,7 @@ INJECTION = ("忽略以上", "忽略之前", "忽略所有", "忘记你的设定
 OTHER_TITLES = ("会计师", "经济师", "统计师", "审计师", "一级教师", "二级教师", "高级教师", "讲师", "化工工程师", "建筑工程师",
                 "土建工程师", "医师", "护师", "建造师")
 OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(" + "|".join(OTHER_TITLES) + ")")
-OTHER_PLACES = ("杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "丽水", "上海", "北京", "江苏", "广东")
+OTHER_PLACES = tuple(lexicon()["other_cities"])
 
 def _moved_from(place: str, text: str) -> bool:
     """"社保今年5月才从金华转过来", "之前一直在金华交": a place in the applicant's history, not the review asked about."""
