@@ -36,8 +36,9 @@ def transfer_required(facts: Facts, p: Parameters) -> Check:
                       f"现实际从事机电制造技术工作须满{need_work}年" +
                       ("" if working is None else f"，{served(facts.machinery_work_start_date, cutoff)}{short}。"),
                       params={"transfer.years_in_new_work": need_work}, needs=["machinery_work_start_date"])
+    same = f"（即机电的{facts.title_level}）" if facts.title_level in ("技术员", "助理工程师", "工程师") else ""
     return all_of("transfer.required", [CLAUSE], [series, held_check, work_check],
-                  "须转评为同级机电制造技术专业技术资格。")
+                  f"须转评为同级机电制造技术专业技术资格{same}。")
 
 
 def series_ready(facts: Facts, p: Parameters) -> Check:
