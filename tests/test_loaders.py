@@ -12,6 +12,7 @@ from assistant.documents.loaders import read_text
 from assistant.errors import UserError
 from assistant.retrieval.search import Searcher
 from tests.conftest import NOTICE
+from tests.fixtures.make_pdf import print_notice
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,6 +43,31 @@ def test_pdf_and_docx_give_the_clauses_of_the_text(tmp_path, corpus, make):
     assert [c.id for c in other.clauses] == [c.id for c in corpus.clauses]
     for clause_id in ("附件2/第六条/（一）/（3）", "附件3/二/1", "附件8/39号文/8", "四"):
         assert _squash(other.get(clause_id).text) == _squash(corpus.get(clause_id).text)
+
+
+# Layouts where plain extraction turned wrapped lines into clauses ("5．“单位性质”…" in 附件7's notes
+# became 附件7/5 at 12 pt and 16 pt), and the layouts a notice is usually printed in.
+@pytest.mark.parametrize("layout, size", [("pre", "12pt"), ("pre", "16pt"), ("pre", "20pt"), ("a5", "9pt"),
+                                          ("word", "12pt")])
+def test_wrapped_pdf_lines_do_not_become_clauses(tmp_path, corpus, layout, size):
+    printed = print_notice(tmp_path / f"notice-{layout}-{size}.pdf", layout, size)
+    other = _corpus_with(tmp_path, printed)
+    assert [c.id for c in other.clauses] == [c.id for c in corpus.clauses]
+    assert all(_squash(c.text) == _squash(corpus.get(c.id).text) for c in other.clauses)
+    # paragraphs come back whole, so a quote of a clause has no line break in the middle
+    assert "0.65且小于等于0.8" in other.get("附件3/二/1").text
+
+
+def test_a_pdf_whose_layout_cannot_be_read_falls_back_to_plain_lines(tmp_path, corpus, monkeypatch, caplog):
+    from assistant.documents import pdf
+
+    def unreadable(*_):
+        raise AttributeError("no layout reader")
+
+    monkeypatch.setattr(pdf, "_printed_lines", unreadable)
+    other = _corpus_with(tmp_path, FIXTURES / "notice.pdf")
+    assert [c.id for c in other.clauses] == [c.id for c in corpus.clauses]
+    assert "PDF 版面信息无法读取" in caplog.text
 
 
 def test_a_docx_dropped_into_the_corpus_is_searchable(tmp_path, settings):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.documents.pdf import pdf_text
 from assistant.errors import UserError
 
 FORMATS = (".txt", ".md", ".pdf", ".docx")
@@ -39,9 +40,7 @@ def read_text(path: Path) -> str:
 def _read_pdf(path: Path) -> str:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path), strict=False)
-    pages = [page.extract_text() or "" for page in reader.pages]
-    text = "\n".join(pages)
+    text = pdf_text(PdfReader(str(path), strict=False))
     if not text.strip():
         raise UserError(f"语料文件 {path.name} 中没有可提取的文字（可能是扫描件）。")
     return text
