@@ -250,6 +250,8 @@ class OfflineAssistant:
         except UserError:
             return answer
         best = next((h.clause for h in hits if h.clause.id in used and len(h.clause.text) <= 600), None)
+        if best is None and len(answer.citations) == 1 and len(answer.citations[0].text) <= 600:
+            best = answer.citations[0]  # the one clause that decided, though the words asked do not find it
         if best is None:
             return answer
         text = f"{answer.answer}\n规定原文：{best.label}：「{best.text}」"

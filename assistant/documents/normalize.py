@@ -52,6 +52,7 @@ _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[�
 
 # A numeral of hundreds, or of tens led by a digit (三百七十, 二百五十, 八十), is a number even with no unit after it;
 # "十分", "千万", "一百个放心" are not matched (no leading digit before 十, 千 not included).
+YEARS_AND_MONTHS = re.compile(r"(?<=年)[零又](?=[一二两三四五六七八九十\d]+个?月)")
 _BARE_NUMBER = re.compile(r"(?<![零〇一二两三四五六七八九十百千\d])([一二两三四五六七八九]百[零一二三四五六七八九十]*|"
                           r"[二三四五六七八九]十[一二三四五六七八九]?)(?![零〇一二两三四五六七八九十百千万亿分])")
 DIGITS = "零一二三四五六七八九"
@@ -104,5 +105,6 @@ def arabic_numerals(text: str) -> str:
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)
     text = re.sub(r"(?<![零〇一二三四五六七八九十\d])[零〇]([一二三四五六七八九])(?=年)",
                   lambda m: "0" + "一二三四五六七八九".index(m.group(1)).__add__(1).__str__(), text)
+    text = YEARS_AND_MONTHS.sub("", text)  # "两年零十个月", "三年又两个月": the 零 joins, it is no digit
     text = _CN_NUMBER.sub(convert, text)
     return _BARE_NUMBER.sub(convert, text)  # "总共三百七十 专业二百五十" (voice input drops the unit)

@@ -10,6 +10,8 @@ from assistant.language.clauses import Clause
 from assistant.language.reading import Reading
 
 GRADES = "基本合格|不合格|合格|优秀|称职|良好|不确定等次|不定等次|不评等次|未定等次"
+# "考核里有一年是基本合格", "其中1年不合格": a grade of one of the years, which one not said
+SOME_YEAR = re.compile(r"(有|其中|其中有)(一|1)(个)?年(度)?[^,，。\d]{0,6}?(" + GRADES + ")")
 THAT_YEAR = re.compile(r"那年|那一年|当年|同年")
 
 
@@ -35,6 +37,8 @@ def assessments(reading: Reading, clauses: list[Clause], message: str, reference
     if m := re.search(r"(?:20)?19\s*(?:年)?\s*(?:到|至|-|~)\s*(?:20)?21\s*年?\s*(?:考核)?(?:都|均|全)(?:是|为)?(" + GRADES + ")", message):
         for year in (2019, 2020, 2021):
             reading.set(f"assessments.{year}", _grade(m.group(1)), m.group(0), person=person)
+    if m := SOME_YEAR.search(message):
+        reading.set("assessment_some_year", _grade(m.group(m.lastindex)), m.group(0), person=person)
     if m := re.search(r"(近|最近|这)?(3|三|几)年[^,，。]{0,6}考核[^,，。]{0,4}(都|均|全)(是|为)?(" + GRADES + ")", message) or \
             re.search(r"(近|最近)(3|三)年(都|均|全)(是|为)?(" + GRADES + ")", message) or \
             re.search(r"考核[^,，。]{0,6}(一直|每年|年年|都|均)(是|为)?(" + GRADES + ")", message):

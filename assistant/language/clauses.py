@@ -43,6 +43,11 @@ TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催)(我|俺)(?!们)[^,
 OWNING = re.compile(r"们?([\u4e00-\u9fff]{0,3}的)?(一个|一位|个|位|这个|那个)?")
 # 我 as an object ("跟着我在车间做工艺", "来我们厂跟我学") is not the clause's subject.
 OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对|让|叫)$")  # "…让我帮忙问下能不能报": asked for him
+# People told apart by letter: "A本科机械22年毕业；B大专…", "先问B".
+LETTERED = re.compile(r"^\s*(?:先|再|那)?(?:问问?|说说?|看看?)?\s*(?:[A-Za-z]|甲|乙|丙|丁)(?![A-Za-z])\s*(?:[,，:：]\s*)?"
+                      r"(?:$|的|是|本科|大专|专科|中专|硕士|研究生|博士|高中|技校|今年|去年|能|可以|可不可以|够|呢|\d)")
+# 我 acting for someone ("我帮他算算应该够了吧", "我替她问一下"): the clause is about the other person.
+ACTING_FOR = re.compile(r"[^,，]{0,3}?(帮|替|给|为)(他|她)(?!们)[^,，]{0,2}?(算|看|问|查|咨询|打听|评估|判断|了解)")
 # A job held, not a person: "在电机公司做技术总监", "当了车间主任".
 JOB_HELD = re.compile(r"(做|当|是|任|担任|干)(了)?(一名|一个|个)?[\u4e00-\u9fff]{0,3}$")  # "当设备科长"
 JOBS = re.compile(r"总监|经理|主任|科长|部长|组长|班长|厂长|总工|主管")
@@ -75,6 +80,8 @@ def _described_people(text: str) -> list[Tag]:
 
 
 def _person(clause: Clause, text: str) -> str | None:
+    if LETTERED.match(clause.text):
+        return "other"  # "A本科…；B大专…", "先问B": people by letter are never the writer
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
     others = [t for t in clause.has("person.other") if not (text[t.start:t.end] in ("他", "她") and text[t.start - 1:t.start] == "其")
               and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
@@ -82,7 +89,8 @@ def _person(clause: Clause, text: str) -> str | None:
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
     selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
-        for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])]
+        for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])
+        and not ACTING_FOR.match(text, t.end)]
     first = min(others + selves, key=lambda t: t.start, default=None)
     if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)
                                                          or SAID_OF_ME.match(clause.text, first.end - clause.start)):
@@ -134,7 +142,7 @@ TAG_QUESTION = re.compile(r"^(对吧|对不对|是吧|是不是|没错吧|对吗
 VERDICT = re.compile(r"能|可以|可不可以|够|行不行|行吗|行么|符合|来得及|资格|合格|达标|达到|满足|有戏|有希望|报得了|报不了|影响|"
                      r"还能|算不算|要不要|可否|能否|是否|满|帮我看|帮忙看|帮我算|看看我的|判断|没问题|行吧|可以吧|能过|过得了|得唔得|"
                      r"可唔可以|认不认|让不让|通不通过|会不会|传得上|传不上|能传|能用|可用|有效|管用|有没有问题|有问题吗|有啥问题|"
-                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|赶得上|赶不上|够格|沾边|好报|特批|通融|有问题|"
+                     r"有什么问题|到了没|到没到|到了吗|够了没|成不成|成吗|中不中|行不|行了(吧|吗|没|不)|OK吗|ok吗|赶得上|赶不上|够格|沾边|好报|特批|通融|有问题|"
                      r"好伐|行伐|可以伐|能伐|好不好|够得上|够不上|评得上|评得了")
 
 

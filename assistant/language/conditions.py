@@ -24,7 +24,8 @@ CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科�
     ("（六）", r"课题|立法|规划|(制定|起草|参与)[^,，]{0,6}标准|标准[^,，]{0,4}(制定|起草)"),
     ("（七）", r"论文|文章|著作|译作|专著|译文|期刊|刊物|出(了)?(一)?本|写书|出书|万字"),
     ("（八）", r"资格考试|职业资格考试|(建造师|造价师|监理工程师|安全工程师|设备监理师)[^,，]{0,6}考试"),
-    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试|自考"),
+    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试|自考|专升本|在读(本科|研究生|硕士|大专)|函授|"
+             r"成人(高考|本科|大专)|考过了?\d+门"),
     ("（十）", r"兼职(教师|老师|上课|任教|讲课)|对口支援|结对|服务基层|服务企业|帮扶|下基层|检查指导"),
 ]
 NOT_PROFESSIONAL = re.compile(r"非本专业|不是本专业|跟专业无关|和专业无关|与专业无关|专业不对口|"
@@ -52,9 +53,10 @@ def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "
 STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位审核", "单位审核"), ("审核", "单位审核"), ("报送", "单位审核"))
 KINDS = [("professional", r"专业(?:科目|课)?"), ("general_public", r"一般公需(?:科目|课)?"),
          ("industry_public", r"行业公需(?:科目|课)?"), ("public", r"(?<![般业])公需(?:科目|课)?")]
-FIGURE = r"[^\d,，;；。]{0,5}?(\d+(?:\.\d+)?)(?!\s*[年月天])\s*(?:个)?(?:学时|小时|h)?"
+FIGURE = r"[^\d,，;；。]{0,5}?(\d+(?:\.\d+)?)(?!\s*[年月天])(?!\s*个?(?:人|位|名|作者))\s*(?:个)?(?:学时|小时|h)?"
 PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4年|这几年|累计|一共|总共|合计|总计|共\d|加起来|合起来|总的")
-YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:是|有|只有|才|:|：)?\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
+YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:到现在|到目前|至今|目前|现在|截至目前|为止)?\s*(?:是|有|只有|才|:|：)?"
+                          r"\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
                           r"(?![\d.年月个万天号日%])")
 YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
 RESPECTIVELY = re.compile(r"((?:20)?[12]\d)\s*年?\s*(?:到|至|-|~|—)\s*((?:20)?[12]\d)\s*年[^。;；]{0,12}?分别(?:是|为)?\s*"
@@ -130,6 +132,9 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
                     reading.set(f"ce.{year}.{name}", value, text, person=person)
 
 
+COUNTED = re.compile(r"\d+\s*(门|科|项|篇|次|本|期)|[一两二三四五六七八九十]\s*(门|科|项|篇|次|本)")  # a count of its own
+
+
 def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
     """Quantity, level, rank and number of people of one activity, as far as its clause says them."""
     text, activity = clause.text, {"route": route}
@@ -165,10 +170,13 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
             activity["rank"] = int(word) if word.isdigit() else RANKS[word]
         elif re.search(r"排前面|我排前|我是第一|我一作|我是一作", text):
             activity["rank"] = 1
+        last = re.search(r"排(在)?(最后|末尾|最末)|最后一(名|位|个)", text)
         if m := re.search(r"(\d+)\s*(?:个|位|名)?\s*(?:作者|人|个人)|共\s*(\d+)\s*(?:人|个|位)", text):
             activity["people"] = int(m.group(1) or m.group(2))
         elif re.search(r"两个人|我们俩|就我们俩|两人|二人|俩人", text):
             activity["people"] = 2
+        if last and "people" in activity and "rank" not in activity:
+            activity["rank"] = activity["people"]  # "一共4个人我排最后": the last of 4
     return {k: v for k, v in activity.items() if v is not None}
 
 
@@ -188,7 +196,9 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         if route is not None and found and found[-1][1]["route"] == route and not days and \
                 not re.search(r"\d", clause.text):
             route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again
-        if route is not None and found and found[-1][1]["route"] == route and "quantity" not in found[-1][1]:
+        if route is not None and found and found[-1][1]["route"] == route and (
+                "quantity" not in found[-1][1] or not COUNTED.search(clause.text)):
+            # "参与了一个市厅级的课题研究，课题组4个人我排第二": the same activity, its rank said after
             found[-1][1].update({k: v for k, v in _activity(clause, route, days).items() if k not in found[-1][1]})
         elif route is not None:  # ("在职本科…，今年考过了5门课": one course of study, its count said after)
             found.append((year, _activity(clause, route, days)))

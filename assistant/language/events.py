@@ -26,6 +26,9 @@ THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|�
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 # Coming (back) to the city: insured here from then on when 社保 is what the message is about.
 ARRIVED_HERE = re.compile(r"(回来|回到|回|来|到|调到|调回)(温岭|台州|本市|这边|这里)")
+# Coming from another province or city ("上个月从江苏调过来", "去年从外地来的"): insured in the city since.
+CAME_FROM_ELSEWHERE = re.compile(r"从(?!温岭|台州|本市|这边|这里|厂|公司|单位|车间|部门)[\u4e00-\u9fff]{1,6}?(调|跳槽|转|搬)?"
+                                 r"(过来|回来|来到?(温岭|台州|这边|我们)|到(温岭|台州|这边|我们))")
 # A move into 机电 technical work, whoever made it ("让她去设备科", "换到机电岗位"): what 转评 counts from.
 MOVED_TO_MACHINERY = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为|去|到)[^,，]{0,6}"
                                 r"(技术|研发|设计|工艺|机电|电机|机械|电气|设备)")
@@ -35,6 +38,7 @@ STARTED_WORK = re.compile(r"[^,，]{0,3}(开始|起)[^,，]{0,3}(在|到|进|去
                           r"[^,，]{0,2}(来|到|进|去)[^,，]{0,10}(厂|公司|单位|车间|企业|上班|工作|技术部|研发部)|"
                           r"[^,，]{0,3}(岗位|工作)?(调整|调岗|转岗)(到|为)")
 SANCTION = re.compile(r"党内|党纪|政务处分|政纪|判刑|判了|拘役|缓刑|醉驾|交警|违章|超速|闯红灯")
+FAILED = re.compile(r"(没|没有|未)(评上|评过|通过|评下来|过)|落选|被刷|挂了")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
@@ -58,6 +62,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
     if best is None and MOVED_TO_MACHINERY.search(after):
         return "moved"  # "今年3月才换到机电岗位", "今年4月公司让她去设备科管设备维护": 机电 work began (第五条)
+    if best == "obtained" and FAILED.search(clause.text):
+        return None  # "去年报工程师没评上": the date of a failed review, no title obtained
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
@@ -137,6 +143,12 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             if role in (None, "work_start", "changed_unit") and ARRIVED_HERE.search(clause.text) and \
                     any("社保" in t or "保险" in t for t in nearby):
                 _date_fact(reading, clause, "insured", mention, reference, message)  # "社保的话，我今年5月才回温岭上班"
+            elif role in (None, "work_start", "changed_unit") and CAME_FROM_ELSEWHERE.search(clause.text) and \
+                    not reading.get("months_insured_in_city", clause.person):
+                reading.set("months_insured_in_city", _months_between(mention.value, reference), clause.text, clause.person,
+                            presumed="按调来后在本市缴纳社保计算")  # "上个月从江苏调过来": insured here since
+                if role is None:
+                    continue
             after = clauses[i + 1] if i + 1 < len(clauses) else None
             if after and THEN.search(after.text) and after.has("events.insured") and not any(
                     after.start <= m.start < after.end for m in mentions if m.kind == "date"):
@@ -151,7 +163,8 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                           if not any(c.start <= m.start < c.end for m in mentions
                                      if m.kind == "date" or m.kind == "months" and not bare)
                           and not LATER.match(c.text)]  # "…，我管设备维护7年了": that clause has its own time
-            for other in neighbours if role is None else []:
+            figure = re.search(r"\d", clause.text.replace(mention.text, ""))  # "2022年到现在85": a year's figure
+            for other in neighbours if role is None and not figure else []:
                 role = next((t.dim.split(".")[1] for t in other.has("events")), None)
                 if role:
                     clause = other

@@ -28,7 +28,7 @@ from assistant.language.events import (
 from assistant.language.lexicon import lexicon, repair_homophones
 from assistant.language.reading import Reading
 from assistant.language.replies import answer_to
-from assistant.language.timex import Mention, find_time
+from assistant.language.timex import Mention, ages_as_years, find_time
 
 
 @dataclass
@@ -72,6 +72,7 @@ def prepare(text: str) -> str:
     """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin.
     A link or pasted Markdown image is not the user's words ("pixel.png" in a URL is no photo format)."""
     text = arabic_numerals(normalize(LINK.sub("（链接）", text)))
+    text = re.sub(r"(?<![年月日\d])前(\d{1,2})个月", r"\1个月前", text)  # "前两个月才调过来" (not 今年前两个月)
     text = re.sub(r"月\s+(?=\d{2,4}\s*年)", "月，", text)  # "去年6月 21年毕业的": a new date, not 6月21日
     for word, mandarin in lexicon()["dialect"].items():
         text = text.replace(word, mandarin)
@@ -81,7 +82,8 @@ def prepare(text: str) -> str:
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
 INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答)|就当我|当我是|"
                          r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,6}(给我|帮我)?(算|计算|处理|判断)|"
-                         r"假装我|就说(我|满|已|是|可以|能)|开个?后门|直接(告诉我|说|回复|回答)")
+                         r"假装我|就说(我|满|已|是|可以|能)|开个?后门|直接(告诉我|说|回复|回答)|"
+                         r"^\s*(就|都|全)?按[^,，。]{0,8}(来|给我)?(算|计算|判断)(吧|就行|就好)?\s*$")  # "…，按硕士两年算，…"
 
 
 def stated(message: str, subject: str = "self") -> str:
@@ -102,7 +104,8 @@ def _without_instructions(text: str, subject: str) -> str:
 NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
 
 
-LETTER = re.compile(r"(?:^|(?<=[是问说看]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])(?=\s*(?:$|[,，:：的是呢能可这那他她]))")
+LETTER = re.compile(r"(?:^|(?<=[是问说看]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
+                    r"(?=\s*(?:$|[,，:：的是呢能可这那他她]|本科|大专|专科|中专|硕士|研究生|博士|高中|技校|今年|去年|\d))")
 
 
 def _name(clause: Clause, text: str) -> str | None:
@@ -124,6 +127,8 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
         names.append(current)
     asked = asked_clause(clauses)
     wanted = _name(asked, text) if asked else None
+    if asked in clauses and not wanted and asked.person == "other" and not re.search(r"我|俺|们", asked.text):
+        wanted = names[clauses.index(asked)]  # "先问B，他一直做工艺，今年能报吗": B, named before
     if not wanted or len({n for n in names if n}) < 2:
         return text
     for clause, name in zip(clauses, names, strict=True):
@@ -137,7 +142,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     `subject` whom the conversation is about so far."""
     said = prepare(message)
     fixed = corrected_inline(said)
-    text = _only_the_one_asked_about(_without_instructions(fixed, subject), subject)
+    text = ages_as_years(_only_the_one_asked_about(_without_instructions(fixed, subject), subject), reference)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     items.education(reading, clauses)
@@ -177,7 +182,8 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
 def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
-    dated = [m for m in u.loose if m.kind == "date" and m.value.year == reference.year]
+    dated = [m for m in u.loose if m.kind == "date" and m.value.year == reference.year
+             and re.search(r"月|日|号|天|周|星期|礼拜", m.text)]  # "2022年到现在85" names a year, not a day
     if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
         dated = [m for m in dated if any(c.start <= m.start < c.end and re.search(
             r"报|交|提交|审核|核查|来得及|截止|还能|上传|送", c.text) for c in u.clauses)]

@@ -102,6 +102,8 @@ PROCEDURE_ASK = re.compile(r"办什么|什么手续|哪些手续|怎么处理|�
                            r"(怎么|如何|咋|怎样)(填|写|盖章|上传|打印)|填什么|写什么|填几份|(栏|表|一栏|那栏).{0,4}(填|写)")  # a form
 
 
+# Whether a title obtained elsewhere (another province, the army) holds here.
+RECOGNISED = re.compile(r"认不认|认吗|认可|直接认|承认|有效|算数|作数|能用|直接用|直接拿|拿来用|重新评|重评|还算吗|算不算数|通用|管用")
 LATE_REGISTRATION = re.compile(r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期")
 
 
@@ -117,6 +119,11 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
         return None, whole  # "八月份的培训忘了登记，现在还能登记吗": when hours are registered (当月申报), quoted
     asked = classify(asked_text) if u.asked else whole
+    if (said.get("ce") or said.get("ce_totals")) and re.search(r"(差|缺|少)(几|多少)个?学时|补(得上|足|齐|上|吗|不)|来得及补|能补|可以补",
+                                                               asked_text):
+        return "ce_hours", whole  # "2022年还差几个学时？还来得及补吗": the years' hours, the shortfall, the 补足 rule
+    if known.get("transferred_in") and RECOGNISED.search(asked_text):
+        return "transferred_title", whole  # "江西评的助工这边认不认", "部队评的要重新评吗": 调入审定 (二（二）7（4））
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
         asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked
@@ -178,12 +185,14 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                 # "…考核都合格，我今年能报吗": eligibility, which weighs 考核/社保/学时 among its requirements
                 return (_route(ELIGIBILITY[target], text, known) if target else _eligibility(known, text)), whole
             return _refine(question, text, said), whole
+    if said.get("photo") and (asks_verdict or not u.asked) and not titles:
+        return _refine("photo", text, said), whole  # "压缩到800K了，jpg，1200×1600，现在行了吧": a photo, not named
     eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
     if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
         return "ce_hours", whole  # "我19年90，20年90，21年88，够吗"
     if asks_verdict and not target and not eligibility_known and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
-    if target and (asks_verdict or (said and not u.asked)):
+    if target and (asks_verdict or (said and not u.asked) or said.get("target") and re.search(r"呢$", asked_text.strip("?？。 "))):
         return _route(ELIGIBILITY[target], text, known), whole
     if asks_verdict and in_force and in_force not in ELIGIBILITY.values() and in_force not in ENGINEER_ROUTES and \
             re.search(r"报|评|申请|申报", asked_text) and not whole.topics:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,7 +25,9 @@ from assistant.language.when import find_dates
 
 # A bare "10年" is a duration, not the year 2010, when the words after or before it say so.
 YEARS_AFTER = re.compile(r"\d{1,2}\s*年\s*(了|多|半|左右|以上|整|的(工作|经验|经历|工龄|技术)|工龄|经验)")
-YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了)\s*$")
+YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了|"
+                          r"(干|做|搞|弄|当)(了)?(技术|设计|工艺|研发|调试|维修|电工|这行|这块|机电|电气|机械|编程|开发|质检|售后|"
+                          r"技术员)(工作)?(都|也|已经)?)\s*$")  # "干技术二十年": a duration, not 2020
 YEARS_AND_MONTHS = re.compile(r"(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*个月")
 FALLBACK_DURATION = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(年|个月)(半|多)?(?![\d月])")
 
@@ -119,6 +122,52 @@ def _came_in(text: str, item: dict) -> bool:
     return bool(m) and m.end() == end and (len(m.group(1)) == 4 or bool(DESTINATION.match(text, end)))
 
 
+AGE_NOW = re.compile(r"(?:今年|现在|目前|已经|都|快)\s*(\d{2})\s*(?:周?岁|了)?(?![\d年月号日])|(\d{2})\s*周?岁了")
+AGE_AT = re.compile(r"(?<![\d.])(\d{2})\s*周?岁(?:那年|那会儿?|时|的时候)?")
+
+
+def ages_as_years(text: str, reference: date) -> str:
+    """"我今年25，22岁本科毕业" → "…2019年本科毕业": with the age now said once, an age at an event is the
+    year of that event (a date like any other, month unknown)."""
+    now = {int(m.group(1) or m.group(2)) for m in AGE_NOW.finditer(text)}
+    if len(now) != 1 or not 16 <= (age := now.pop()) <= 70:
+        return text
+    spans = [m.span() for m in AGE_NOW.finditer(text)]
+
+    def year(match: re.Match) -> str:
+        inside_now = any(a <= match.start() < b for a, b in spans)
+        then = int(match.group(1))
+        return match.group(0) if inside_now or not 14 <= then < age else f"{reference.year - (age - then)}年"
+
+    return AGE_AT.sub(year, text)
+
+
+def _split_at_commas(jio, found: list[dict], text: str, base: float) -> list[dict]:
+    """jionlp reads across a comma ("助工聘了5年,2个月前才调过来" as one duration of 62 months): a span
+    with a comma inside is read again piece by piece."""
+    kept, reread_to = [], -1
+    for item in found:
+        start, end = item["offset"]
+        if start < reread_to:
+            continue  # read again with the piece it followed
+        inner = [m.start() for m in re.finditer(r"[,，;；。]", text[start:end]) if 0 < m.start() < end - start - 1]
+        if not inner:
+            kept.append(item)
+            continue
+        boundary = re.compile(r"[,，;；。!！?？]").search(text, end)
+        reread_to = boundary.start() if boundary else len(text)  # "…,2个月前才调过来": the last piece to its clause's end
+        for a, b in pairwise([start, *(start + i for i in inner), reread_to]):
+            piece_start = a if a == start else a + 1
+            try:
+                pieces = jio.ner.extract_time(text[piece_start:b], time_base=base, with_parsing=True)
+            except Exception:  # noqa: BLE001 - as in find_time: our own patterns still read the piece
+                pieces = []
+            for piece in pieces:
+                piece["offset"] = [piece["offset"][0] + piece_start, piece["offset"][1] + piece_start]
+                kept.append(piece)
+    return kept
+
+
 def find_time(text: str, reference: date) -> list[Mention]:
     """Every time expression of `text` (normalised, numerals in digits), in order of position."""
     jio = _jionlp()
@@ -128,7 +177,7 @@ def find_time(text: str, reference: date) -> list[Mention]:
         found = jio.ner.extract_time(text, time_base=base, with_parsing=True)
     except Exception:  # noqa: BLE001 - a parser failure must not lose the turn; our own patterns still run
         found = []
-    found = [item for item in found if not _came_in(text, item)]
+    found = [item for item in _split_at_commas(jio, found, text, base) if not _came_in(text, item)]
     for item in found:
         start, end = item["offset"]
         lead = len(item["text"]) - len(item["text"].lstrip(",，、;； "))

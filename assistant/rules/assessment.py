@@ -48,12 +48,15 @@ def assessment(facts: Facts, p: Parameters) -> Check:
                     needs=needs)
     grades = {year: facts.assessments.get(year) for year in years}
     unknown = [year for year, grade in grades.items() if grade is None]
-    failed = {year: grade for year, grade in grades.items() if grade is not None and grade not in passing}
+    failed = {f"{year}年": grade for year, grade in grades.items() if grade is not None and grade not in passing}
+    if years and facts.assessment_some_year and facts.assessment_some_year not in passing:
+        failed["其中一年"] = facts.assessment_some_year  # "有一年是基本合格": which year does not matter
     value = False if failed else (None if unknown else True)
-    shown = "、".join(f"{y}{g}" for y, g in grades.items() if g) or "无"
+    some = [f"其中一年{failed['其中一年']}"] if "其中一年" in failed else []
+    shown = "、".join([f"{y}{g}" for y, g in grades.items() if g] + some) or "无"
     return leaf("assessment", CLAUSES, value,
                 f"年度考核须{reading}（{'、'.join(map(str, years)) or '无'}）均为合格及以上；已知：{shown}。"
-                + (f"{'、'.join(map(str, failed))}年未达合格。" if failed else ""),
+                + (f"{'、'.join(failed)}未达合格。" if failed else ""),
                 facts={"assessments": {str(y): g for y, g in grades.items()}},
                 params={"passing_grades": passing, "engineer_years": p.value("assessment.engineer_years")},
                 needs=[f"assessments.{year}" for year in unknown])

@@ -130,9 +130,14 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     shown_prof = "未知" if professional is None else f"{professional:g}学时{detail}"
     shown_public = f"{exact:g}学时" if exact is not None else (f"至少{low:g}学时" if low else "未知")
     verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok]
+    if ok is False and total is not None and total < total_need:
+        verdict += f"，还差{total_need - total:g}学时"
     if ok is False:  # a short year stays short: hours register only in the year they were earned (39号文 1)
         clauses = list(dict.fromkeys([*clauses, "附件8/39号文/1"]))
-        verdict += "（学时只登记到取得的当年，别的年度多学的不能补这一年）"
+        makeup = p.value("continuing_education.makeup_deadline")
+        verdict += (f"（本年度的可在申报截止日（{cn_date(makeup)}）前补足，通知二（二）1）" if year == makeup.year else
+                    "（学时只登记到取得的当年，别的年度多学的不能补这一年）")
+        clauses = [*clauses, "二/（二）/1"] if year == makeup.year else clauses
     return leaf(f"ce_hours.{year}", clauses, ok,
                 f"{year}年度：专业科目{shown_prof}、公需科目（行业+一般）{shown_public}"
                 + (f"，合计{total:g}学时" if total is not None else "") + f"；每年须不少于{total_need}学时"

@@ -26,7 +26,9 @@ FACT_NAMES = {
     "undisclosed_discipline": "取得现资格后受处分而未在申报材料中反映",
     "exam_violation_in_penalty_period": "是否因人事考试违纪违规仍在处分期",
     "papers": "论文及其检测报告", "photo": "证件照", "action": "要办理的环节", "action_date": "办理日期",
-    "assessments": "年度考核结果", "ce": "继续教育学时", "ce_totals": "2019-2022年继续教育累计学时", "dates_to_month": "只精确到月份的日期",
+    "assessments": "年度考核结果",
+    "assessment_some_year": "某一年（未说哪年）的年度考核结果",
+    "ce": "继续教育学时", "ce_totals": "2019-2022年继续教育累计学时", "dates_to_month": "只精确到月份的日期",
 }
 PART_NAMES = {
     "level": "级别", "grade": "等级（1一等奖、2二等奖、3三等奖）", "issuer": "颁发单位", "kind": "奖项类别",

@@ -209,6 +209,7 @@ class Facts(_Model):
     transferred_in: bool | None = None  # 从外省、地、中央部属单位调入或军队转业
     title_confirmed: bool | None = None  # 原资格已按台州市规定调入审定和确认
     assessments: dict[int, Grade] = Field(default_factory=dict)  # year → grade; absent year = unknown
+    assessment_some_year: Grade | None = None  # "近3年考核有一年是基本合格": a grade of a required year not named
     ce: dict[int, CEYear] = Field(default_factory=dict)  # year → hours; absent year = unknown
     ce_totals: CETotals | None = None  # 2019–2022 sums, when only the sums are known
     months_insured_in_city: Count | None = None
