@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -128,6 +129,9 @@ def chart(areas: dict[str, dict[str, float]], path: Path) -> None:
     import matplotlib.pyplot as plt
     from matplotlib import font_manager
 
+    for font in font_manager.findSystemFonts():  # a CJK font installed after matplotlib cached its font list
+        if re.search(r"wqy|cjk|simhei", font, re.IGNORECASE):
+            font_manager.fontManager.addfont(font)
     for candidate in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei"):
         if any(candidate in f.name for f in font_manager.fontManager.ttflist):
             plt.rcParams["font.family"] = candidate
