@@ -60,13 +60,30 @@ def _deciding(verdict: Verdict):
     if verdict.outcome == "not_eligible":  # the failure that states the applicant's own figure ("现具备2项") first
         failed = [s for s in steps if s.result == "not_met"]
         own = [s for s in failed if FIGURE.search(s.sentence) and OWN_FIGURE.search(s.sentence)]
-        return next(iter(own), failed[0] if failed else None)
+        return next(iter(own), next(iter(_innermost(steps, failed)), None))
     with_figures = [s for s in steps if FIGURE.search(s.sentence)]
     if with_figures:
         return with_figures[-1]
     # no figure: the item the user's own achievement met ("省级企业技术中心…骨干"), not a judgement about it
     held = [s for s in steps if s.result == "met" and _raised(s) and "after_title" not in s.rule]
     return held[0] if held else (steps[-1] if steps else None)
+
+
+def _innermost(steps: list, failed: list) -> list:
+    """The failures with no failure below them: the reason itself ("现职称为经济系列，须先转评…"), not the
+    summary of the rule above it ("正常申报工程师：具备规定学历…")."""
+    inner = []
+    for i, step in enumerate(steps):
+        if step not in failed:
+            continue
+        below = []
+        for later in steps[i + 1:]:
+            if later.depth <= step.depth:
+                break
+            below.append(later)
+        if not any(b in failed for b in below):
+            inner.append(step)
+    return inner
 
 
 @cache

@@ -289,7 +289,8 @@ def _discipline(reading: Reading, message: str, person: str) -> None:
         reading.set("under_investigation", True, "正在立案调查或处分期", person=person)
     elif re.search(r"(没有|没|从未|从来没)[^,，。]{0,4}(违纪|违法|处分|调查)", message):
         reading.set("under_investigation", False, "无违纪违法", person=person)
-    if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假(材料|证明|证书|文凭|学历|证件|论文|业绩)|证明是假的|伪造|变造", message):
+    if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假(材料|证明|证书|文凭|学历|证件|论文|业绩)|"
+                 r"证明是假的|伪造|变造", message):
         year = re.search(r"(20[12]\d)\s*年", message)
         if year and re.search(r"取消|查出|发现|处理|记录", message):
             reading.set("falsification_years", [int(year.group(1))], year.group(0), person=person)

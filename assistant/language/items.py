@@ -40,12 +40,13 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         text = clause.text
         known = next((n for n in names if normalize(n) in text), None)
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
-        if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3):
+        named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
+        if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
         applied = re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
         if applied and (not known or text.find(normalize(known)) >= applied.start()):
             continue  # "能报机电专业的助理工程师吗": the series applied for; "通信工程能报机电工程师吗" names both
-        said = known
+        said = known or (text if named_after_level and not NOT_A_MAJOR.search(text) else None)
         if not said and STUDY.search(text):
             candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),
                           *re.finditer(r"^学([\u4e00-\u9fff]{2,8}?)的$", text),
@@ -70,6 +71,9 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         reading.set("major", said, clause.text, person)
 
 
+# A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.
+MAJOR_SHAPED = re.compile(r"(?!.*(做|干|搞|在|开始|从事|负责|当|进|去|是|了|的|有|没|想|要|会|能|搬|跑))"
+                          r"[\u4e00-\u9fff]{2,10}(工程|技术|科学|自动化|一体化|制造|设计|管理|应用|学)")
 # A second degree said as such ("成人大专又毕业了一个", "后来自考了机械本科"); a major named with no degree of its own
 # ("我们公司其他人都是学机械的", "…算不算机电的本专业") is no degree of the applicant's.
 SECOND_DEGREE = re.compile(r"又(读|考|毕业|拿)|后来(读|考|自考|念)|自考|成人|函授|第二学历|夜大|电大|在职(读|研)|专升本")
