@@ -187,3 +187,16 @@ def test_an_answer_about_someone_else_asks_about_them(settings):
     assert "这位的最高学历" in asking and "您" not in asking
     assert answer.verdict.missing[0].question.startswith("这位")
     assert chip_text(answer.verdict.missing[0].question) == "他的学历是"
+
+
+@pytest.mark.parametrize("message, says", [
+    ("你好", "学历"), ("您好！在吗", "学历"), ("我想问下职称的事", "学历和所学专业"), ("谢谢", "不客气"), ("好的，谢谢啦", "不客气"),
+])
+def test_greetings_and_thanks_are_answered_not_refused(assistant, message, says):
+    answer = assistant.answer(Session(), message)
+    assert answer.kind != "refusal" and says in answer.answer and not answer.citations
+
+
+def test_a_greeting_with_a_question_is_the_question(assistant):
+    answer = assistant.answer(Session(), "你好，本科机械工程，2017年7月聘的助工，今年能报工程师吗")
+    assert answer.verdict and answer.verdict.outcome == "eligible"

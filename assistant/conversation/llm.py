@@ -22,9 +22,10 @@ from assistant.conversation.budget import remaining, stream_within, within
 from assistant.conversation.contract import Answer, CitationOut
 from assistant.conversation.llm_checks import CLAUSE_ID, SENTENCE_END, keep
 from assistant.conversation.llm_reading import ReadFacts, ask_which, flatten, reader_prompt, weigh
-from assistant.conversation.offline import OfflineAssistant, problem_with
+from assistant.conversation.offline import OfflineAssistant
 from assistant.conversation.session import Session
 from assistant.conversation.tools import NoticeTools
+from assistant.conversation.turn import problem_with
 from assistant.language.extract import prepare, understand
 from assistant.rules.params import hotline
 

@@ -20,6 +20,11 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     facts, made = dict(known), []
     if question == "assistant_engineer" and facts.get("graduation_date") and not facts.get("work_start_date"):
         made.append(("work_start_date", facts["graduation_date"], "按毕业后即从事本专业技术工作、一直未间断计算工作年限"))
+    if facts.get("title_level") == "技术员" and facts.get("title_appointed_date") and not facts.get("technician_appointed_date"):
+        facts["technician_appointed_date"] = facts["title_appointed_date"]  # "我是技术员，2016年聘的": that title's date
+    if question == "assistant_engineer" and facts.get("technician_appointed_date") and not facts.get("work_start_date") \
+            and not made:
+        made.append(("work_start_date", facts["technician_appointed_date"], "按聘任技术员起从事本专业技术工作计算"))
     if question in ENGINEER_QUESTIONS and facts.get("title_appointed_date") and not facts.get("title_level"):
         made.append(("title_level", "助理工程师", "按您现任助理工程师（聘任时间即您说的时间）计算"))
     level = facts.get("title_level") or next((v for n, v, _ in made if n == "title_level"), None)
