@@ -124,7 +124,8 @@ class OfflineAssistant:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
-            return self._with_facts(self._search(weighted_query(message, text, u, before), engaged), session)
+            several = self._several_cards([c.text for c in u.clauses if c.asks and len(c.text) >= 4])
+            return self._with_facts(several or self._search(weighted_query(message, text, u, before), engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
             session.question = question  # a follow-up ("那…呢，也是7天") is summed the same way
@@ -233,6 +234,24 @@ class OfflineAssistant:
         lead = "通知中的相关规定如下" if all(h.clause.doc == primary for h in best) else "相关文件的规定如下"
         return Answer(answer=f"{lead}：\n{quoted}\n如需判断您本人是否符合，请告诉我您的学历、专业、工作和聘任时间等情况。",
                       mode="offline", verdict=None, citations=self._cite([h.clause.id for h in best]))
+
+    def _several_cards(self, asks: list[str]) -> Answer | None:
+        """"两个问题：一是照片要多大，二是论文是不是必须的": each asking clause answered on its own — by its card,
+        or by the clauses it finds when no card answers it — when at least one has a card and the answers differ;
+        otherwise None (the message is searched as a whole)."""
+        if len(asks) < 2:
+            return None
+        try:
+            cards = [self._card_answer(ask, self.searcher.lexical_scores(ask)) for ask in asks]
+        except UserError:
+            return None
+        if not any(cards):
+            return None
+        answers = [card or self._search(ask) for card, ask in zip(cards, asks, strict=True)]  # a clause no card answers: its clauses
+        if any(a.kind == "refusal" for a in answers) or len({a.answer for a in answers}) < len(answers):
+            return None
+        cited = list({c.id: c for a in answers for c in a.citations}.values())
+        return Answer(answer="\n\n另外，".join(a.answer for a in answers), mode="offline", verdict=None, citations=cited)
 
     def _card_answer(self, message: str, lexical: dict[str, float]) -> Answer | None:
         """The answer card that clearly answers an informational question: its answer, then its clauses

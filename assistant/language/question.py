@@ -158,6 +158,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
                     r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
                 return None, whole  # "…算学时吗", "学时不够可以补吗": a rule to quote
+            if question == "papers" and not relevant and "papers" not in known:
+                return None, whole  # "论文是不是必须的", "论文要查重吗": the rule of 二（二）3, quoted
             if question == "skip_level" and asks_verdict and known.get("title_level") == "助理工程师" and \
                     not re.search(r"越级|跳级", text):
                 return "engineer", whole  # "助工聘了两年…可以直接报工程师吗": any route, not a skip of levels
