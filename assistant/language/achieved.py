@@ -236,7 +236,7 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             if m := re.search(r"排(?:名)?第?\s*([\d一二三四五六七八九十]+)|第\s*([\d一二三四五六七八九十]+)\s*(?:名|位)", nearby):
                 rank = m.group(1) or m.group(2)  # 主要完成者: the first three (第十八条（三）)
                 put("main_finisher_solved_problem", (int(rank) if rank.isdigit() else "一二三四五六七八九十".index(rank[0]) + 1) <= 3)
-            elif re.search(r"主要完成|主持|牵头|带头|负责人", nearby):
+            elif re.search(r"主要完成|主持|牵头|带头|负责人|前(三|3|两|2)(名|位)?(完成|的完成)|第[一二三123]完成人", nearby):
                 put("main_finisher_solved_problem", True)
         benefit = re.search(r"(显著|明显|很大|巨大|可观)(的)?(经济)?效益|行业[^,，]{0,6}(显著|很大|重大)影响", text)
         amount = re.search(r"(省|节约|节省|创造|增加|带来|增收|降本|挣|赚)了?[^,，。]{0,6}(\d+|好几|几)\s*(百|千)?万", text)

@@ -247,6 +247,14 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
         reading.set("degree_origin", "港澳台", "港澳台学历", person=person)
 
 
+def practical(reading: Reading, message: str, person: str = "self") -> None:
+    """实操考评 (通知 五): "实操考评没及格" — failed; "实操考过了" — passed."""
+    if m := re.search(r"实操[^,，。]{0,6}?(没及格|不及格|没过|没通过|未通过|不合格|挂了)", message):
+        reading.set("practical_assessment_passed", False, m.group(0), person=person)
+    elif m := re.search(r"实操[^,，。]{0,6}?(及格了|通过了|合格了|考过了|过了)", message):
+        reading.set("practical_assessment_passed", True, m.group(0), person=person)
+
+
 def _title_elsewhere(message: str) -> bool:
     """"助工是在安徽评的，现在调到温岭": a title obtained in another province is 调入 (二（二）7（4））."""
     provinces = "|".join(lexicon()["other_provinces"])
@@ -290,10 +298,10 @@ def _discipline(reading: Reading, message: str, person: str) -> None:
     elif re.search(r"(没有|没|从未|从来没)[^,，。]{0,4}(违纪|违法|处分|调查)", message):
         reading.set("under_investigation", False, "无违纪违法", person=person)
     if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假(材料|证明|证书|文凭|学历|证件|论文|业绩)|"
-                 r"证明是假的|伪造|变造", message):
-        year = re.search(r"(20[12]\d)\s*年", message)
+                 r"证明是假的|伪造|变造|找人(做|开|办)的", message):
+        year = re.search(r"(?<!\d)(?:20)?([12]\d)\s*年", message)  # "21年报工程师的时候…被查出来了"
         if year and re.search(r"取消|查出|发现|处理|记录", message):
-            reading.set("falsification_years", [int(year.group(1))], year.group(0), person=person)
+            reading.set("falsification_years", [2000 + int(year.group(1))], year.group(0), person=person)
     if re.search(r"技术责任事故", message) and re.search(r"直接|主要责任|责任人|负责任", message):
         penalties = reading.get("penalties", person) or []
         if penalties:

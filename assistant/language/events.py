@@ -39,6 +39,7 @@ STARTED_WORK = re.compile(r"[^,，]{0,3}(开始|起)[^,，]{0,3}(在|到|进|去
                           r"[^,，]{0,3}(岗位|工作)?(调整|调岗|转岗)(到|为)")
 SANCTION = re.compile(r"党内|党纪|政务处分|政纪|判刑|判了|拘役|缓刑|醉驾|交警|违章|超速|闯红灯")
 FAILED = re.compile(r"(没|没有|未)(评上|评过|通过|评下来|过)|落选|被刷|挂了")
+EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
@@ -122,8 +123,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
                         presumed="按入职当时即聘任计算")  # "去年5月入职后聘了助理工程师"
         if role in ("work_start", "changed_unit") and MOVED_TO_TECHNICAL.search(clause.text):
             reading.set("machinery_work_start_date", value.isoformat(), clause.text, person)  # "21年3月调到技术岗做电机设计"
-        if role == "graduation" and re.search(r"(毕业(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,8}(进|入职|工作|上班|做|干|参加|开始)",
-                                              clause.text):
+        if role == "graduation" and re.search(r"(毕业(\([^)]{0,20}\))?(就|后|以后|之后|即|马上)|一毕业)[^,，]{0,8}"
+                                              r"(进|入职|工作|上班|做|干|参加|开始)", clause.text):  # "毕业（机械…）就在泵厂"
             reading.set("work_start_date", value.isoformat(), clause.text, person)  # "16年毕业就进厂了"
     if mention.assumed and role in DATE_FACT:
         reading.notes.append(mention.assumed)
@@ -186,6 +187,9 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后)$", before) or \
                     re.match(r"\s*(的)?(工作)?(年限|要求|条件|规定)", message[mention.end:mention.end + 6]):
                 continue  # the threshold asked about, or "近3年": not a fact
+            later = [m for m in mentions if m.kind == "date" and m.start > mention.end]
+            if EARLIER_PHASE.search(before) and later:
+                continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
             role = _role(clause, mention.start, mention.end) or previous or (

@@ -54,7 +54,8 @@ class Understanding:
         return self.clauses[-1].person if self.clauses else self.subject
 
 
-ON_GRADUATING = re.compile(r"(一毕业|毕业(后|以后|之后|就|即|了就|[,，]\s*(?=在|进|去|到)))([^,，。]{0,12})")  # "毕业，在常州干到…"
+# "毕业，在常州干到…", "16年夏天毕业的，一直干数控工艺"
+ON_GRADUATING = re.compile(r"(一毕业|毕业(后|以后|之后|就|即|了就|的?[,，]\s*(?=在|进|去|到|一直|就)))([^,，。]{0,12})")
 TO_WORK = re.compile(r"做|干|从事|进|来|到|入职|上班|工作|在[^,，。]{0,6}(厂|公司|单位|车间|企业|做|干)")
 NOT_WORKING = re.compile(r"歇|待业|休息|考研|读|当兵|闲|找工作|没工作|没上班|没有工作")
 
@@ -74,6 +75,7 @@ def prepare(text: str) -> str:
     text = arabic_numerals(normalize(LINK.sub("（链接）", text)))
     text = re.sub(r"(?<![年月日\d])前(\d{1,2})个月", r"\1个月前", text)  # "前两个月才调过来" (not 今年前两个月)
     text = re.sub(r"月\s+(?=\d{2,4}\s*年)", "月，", text)  # "去年6月 21年毕业的": a new date, not 6月21日
+    text = re.sub(r"(\d月)(?=中专|中技|中职)", r"\1，", text)  # "7月中专毕业" is not 7月中 (mid-July)
     for word, mandarin in lexicon()["dialect"].items():
         text = text.replace(word, mandarin)
     return repair_homophones(text)
@@ -158,6 +160,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
+    conditions.practical(reading, text, main)
     conduct.sanctions(reading, clauses, reference)
     loose = attach_dates(reading, clauses, mentions, reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)

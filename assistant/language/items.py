@@ -148,12 +148,15 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     r"[^,，聘当是拿有了的]{0,6}?(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|"
                     r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗|够年限|年限够|年限到|够得上|够不够得上|"
                     r"够不上|够格|够资格|有资格|有没有资格|评得上|评不评得上|能评上|好伐|行伐|可以伐|"
-                    r"(能|可以|可不可以|能不能|好)(搞|弄|整|拿|冲|考))",
+                    r"(能|可以|可不可以|能不能|好)(搞|弄|整|拿|冲|考)|行吗|行不行|行么|可以吗|成吗|成不)",
                     message[t.end:clause.end])):  # "工程师今年能报么", "今年工程师到底能不能报": the title asked for
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and re.fullmatch(r"(那|那么|那要是|要是|那如果)?(报|申报|评)?\s*" + re.escape(message[t.start:t.end])
                                                      + r"\s*(呢|的话呢|怎么样|咋样|如何|又如何)", clause.text.strip("?？。.!！ ")):
                 reading.set("target", t.value, clause.text, person)  # "高工怎么报" … "那工程师呢": the title now asked for
+            elif t.value != "技术员" and re.search(r"把\s*$", message[clause.start:t.start]) and \
+                    re.match(r"\s*(先)?(报|评|申报|申请|考|拿)", message[t.end:clause.end]):
+                reading.set("target", t.value, clause.text, person)  # "先把助工报了": the title applied for
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or

@@ -17,13 +17,14 @@ from assistant.language.intent import Intent, classify
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
                   ("照片", "photo"), ("复评", "rule_2021"), ("截止时间", "deadline"), ("社保", "social_insurance"),
-                  ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
+                  ("考核", "assessment"), ("论文", "papers"), ("实操", "practical_assessment"), ("处罚", "disqualification")]
 # The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
 RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
             "transfer": {"title_series", "machinery_work_start_date", "transferred_date"}, "ce_hours": {"ce", "ce_totals"},
             "photo": {"photo"}, "rule_2021": {"failed_2021", "new_achievements_since_2021"}, "deadline": {"action_date"},
             "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
-            "assessment": {"assessments"}, "papers": {"papers"}, "disqualification": {"falsification_years", "under_investigation"},
+            "assessment": {"assessments"}, "papers": {"papers"},
+            "practical_assessment": {"practical_assessment_passed"}, "disqualification": {"falsification_years", "under_investigation"},
             "penalty": {"penalties"}}
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
 
@@ -187,7 +188,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                 # "…考核都合格，我今年能报吗": eligibility, which weighs 考核/社保/学时 among its requirements
                 return (_route(ELIGIBILITY[target], text, known) if target else _eligibility(known, text)), whole
             return _refine(question, text, said), whole
-    if said.get("photo") and (asks_verdict or not u.asked) and not titles:
+    if said.get("photo") and (asks_verdict or not u.asked or len(said["photo"]) >= 2) and not titles:
         return _refine("photo", text, said), whole  # "压缩到800K了，jpg，1200×1600，现在行了吧": a photo, not named
     eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
     if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
@@ -203,6 +204,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         if in_force in ELIGIBILITY.values() or in_force == "engineer_normal":
             return _eligibility(known, text) if not target else _route(ELIGIBILITY[target], text, known), whole
         return in_force, whole  # a reply that answers the last turn's questions ("有的", "没有"), or "这样能凑够3项吗"
+    if asks_verdict and not known and u.person == "other" and re.search(r"报|评|申请", asked_text) and \
+            set(whole.topics) <= {"助理工程师", "工程师"}:
+        return "engineer_normal", whole  # "帮我们厂小李看看他今年能不能报": nothing known of him — ask his standing
     if asks_verdict and (titles or re.search(r"报|评|申请|满|够", asked_text)):
         if "工程师" in asked.topics:
             return _route("engineer", text, known), whole

@@ -20,7 +20,7 @@ LAST_MONTH = re.compile(r"上个?月|这个月|本月|上上个?月")
 MONTH_DAY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})[日号]")
 MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d.]|\s*(?:[a-zA-Z%]|年|个|万|学时|岁))")
 # "18.7聘的": a two-digit year with a dot only counts as a date before the event it dates (else 18.7 is a number).
-SHORT_DOT = re.compile(r"(?<![\d.])([012]\d)\.(\d{1,2})(?![\d.])"
+SHORT_DOT = re.compile(r"(?<![\d./])([012]\d)[./](\d{1,2})(?![\d./])"
                        r"(?=\s*(?:月份?)?\s*(?:的)?\s*(?:毕业|聘|入职|进|参加|开始|取得|评|转|拿|考|起))")
 ANCHORED_MONTH = re.compile(r"(?:(?<=同年|那年|当年|这年|次年|隔年|转年)|(?<=第2年)|(?<=第二年))(\d{1,2})\s*月份?")
 SAME_MONTH = re.compile(r"当月|同月|同一个月|那个月")

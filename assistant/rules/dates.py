@@ -25,7 +25,7 @@ def years_and_months(start: date, end: date) -> str:
     """“3年11个月”, for the sentences the trace reads out."""
     months = full_months(start, end)
     years, rest = divmod(months, 12)
-    return f"{years}年" + (f"{rest}个月" if rest else "")
+    return f"{months}个月" if not years else f"{years}年" + (f"{rest}个月" if rest else "")  # never "0年9个月"
 
 
 def served(start: date, end: date) -> str:

@@ -144,7 +144,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
         clauses = [*clauses, *p["above_includes_itself"].clauses]
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上；自{cn_date(start)}起至{cn_date(cutoff)}共"
-                f"{years_and_months(start, cutoff)}（满{years}周年），{'已' if years >= required else '未'}达到"
+                f"{years_and_months(start, cutoff)}（{_anniversaries(years)}），{'已' if years >= required else '未'}达到"
                 f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}"
                 f"{'' if years >= required else _set_aside(facts, p)}",
                 facts={"work_start_date": str(start), "education_level": level},
@@ -199,7 +199,7 @@ def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
     years = full_years(facts.title_appointed_date, cutoff)
     return years, leaf("engineer.appointed_years", clauses, True,
                        f"聘任助理工程师自{cn_date(facts.title_appointed_date)}至{cn_date(cutoff)}，共"
-                       f"{years_and_months(facts.title_appointed_date, cutoff)}（满{years}周年）。",
+                       f"{years_and_months(facts.title_appointed_date, cutoff)}（{_anniversaries(years)}）。",
                        facts={"title_appointed_date": str(facts.title_appointed_date)},
                        params={"cutoff_date": str(cutoff)})
 
@@ -211,7 +211,9 @@ def holds_assistant_title(facts: Facts, p: Parameters) -> Check:
     title = leaf("engineer.current_title", [*p["engineer.required_title_level"].clauses], None if level is None
                  else level == required, f"现任职务为{level}，申报工程师须取得并聘任{required}。" if level else
                  "需要知道现任专业技术职务。", facts={"title_level": level}, needs=["title_level"])
-    return all_of("engineer.title", title.clauses, [title, series_ready(facts, p)], f"现任{required}（机电系列）。")
+    series = series_ready(facts, p)
+    held = title.met and series.met  # a requirement not yet known to hold reads as one ("须现任…")
+    return all_of("engineer.title", title.clauses, [title, series], f"{'' if held else '须'}现任{required}（机电系列）。")
 
 
 def engineer_normal(facts: Facts, p: Parameters) -> Check:
@@ -262,3 +264,7 @@ def years_required(facts: Facts, p: Parameters) -> tuple[int | None, list[str], 
     if match is None:
         return None, ["major"], ""
     return (breakthrough, [], "学历破格") if match == "不相近" else (table[level], [], "规定年限")
+
+
+def _anniversaries(years: int) -> str:
+    return f"满{years}周年" if years else "不满1周年"
