@@ -200,3 +200,18 @@ def test_greetings_and_thanks_are_answered_not_refused(assistant, message, says)
 def test_a_greeting_with_a_question_is_the_question(assistant):
     answer = assistant.answer(Session(), "你好，本科机械工程，2017年7月聘的助工，今年能报工程师吗")
     assert answer.verdict and answer.verdict.outcome == "eligible"
+
+
+def test_several_people_listed_are_answered_each_on_their_own(assistant):
+    answer = assistant.answer(Session(), "帮车间问下助工：1、小周，大专机械制造与自动化，2018年7月毕业一直做技术；2、小吴，本科自动化，"
+                                         "2022年6月毕业刚进厂；3、老郑，中专电气，2019年开始做技术。他们今年是不是都能报？")
+    lines = answer.answer.split("\n")
+    assert lines[0] == "3位的情况分别如下："
+    assert lines[1].startswith("1小周：可以申报助理工程师")
+    assert lines[2].startswith("2小吴：暂不能") and lines[3].startswith("3老郑：暂不能")
+    assert answer.verdict.outcome == "not_eligible"  # not all of them can
+
+
+def test_a_colleague_mentioned_in_passing_is_not_a_list(assistant):
+    answer = assistant.answer(Session(), "我和同事小王都是本科机械，我2018年7月聘的助工，今年能报工程师吗")
+    assert "位的情况分别如下" not in answer.answer and answer.verdict.outcome == "eligible"

@@ -24,6 +24,7 @@ from assistant.conversation.memory import (
     with_degrees,
 )
 from assistant.conversation.session import Session
+from assistant.conversation.several import combined, people
 from assistant.conversation.smalltalk import smalltalk
 from assistant.conversation.spans import settle_spans
 from assistant.conversation.turn import (
@@ -90,6 +91,8 @@ class OfflineAssistant:
             return Answer(answer="好的，已清空之前的信息，请重新提问。", mode="offline", verdict=None, citations=[])
         if reply := smalltalk(text):
             return Answer(answer=reply, mode="offline", verdict=None, citations=[])
+        if listed := people(message):  # "①张工…；②李卫东…。三个人…是不是都能报": each on their own words
+            return combined(listed[0], [self.answer(Session(), f"{p.words}。{listed[1]}") for p in listed[0]])
         u = understand(message, self.reference, pending=session.pending, subject=session.person)
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
         if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):

@@ -106,6 +106,8 @@ def _asks(clause: Clause) -> bool:
     for t in clause.has("asking"):
         if any(0 <= t.start - n.end <= 1 for n in negations):
             continue  # "没有什么获奖", "没啥业绩": a negation, not a question
+        if t.value == "几" and clause.text[t.start - clause.start - 1:t.start - clause.start] in ("好", "十", "这"):
+            continue  # "交了好几年", "十几年", "这几年": an amount, not a question
         if t.value not in FINAL_ONLY or clause.start + len(text) == t.end:
             return True
     return False

@@ -39,6 +39,7 @@ STARTED_WORK = re.compile(r"[^,，]{0,3}(开始|起)[^,，]{0,3}(在|到|进|去
                           r"[^,，]{0,3}(岗位|工作)?(调整|调岗|转岗)(到|为)")
 SANCTION = re.compile(r"党内|党纪|政务处分|政纪|判刑|判了|拘役|缓刑|醉驾|交警|违章|超速|闯红灯")
 FAILED = re.compile(r"(没|没有|未)(评上|评过|通过|评下来|过)|落选|被刷|挂了")
+INSURED_SPAN = re.compile(r"^\s*(连续|一直|已经|都)?[^,，]{0,3}$|连续|交了|缴了|缴纳")  # a bare span in a 社保 story
 EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
@@ -54,7 +55,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         score = t.start - end if t.start >= end else (start - t.end) + 3
         if score < best_score:
             best, best_score = t.dim.split(".")[1], score
-    if best is None and (clause.has("title") or clause.has("other_series")):
+    if best is None and (clause.has("title") or clause.has("other_series")) and not (
+            FAILED.search(clause.text) and re.search(r"报|评|申", clause.text)):
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
     after = clause.text[end - clause.start:]
@@ -63,8 +65,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
     if best is None and MOVED_TO_MACHINERY.search(after):
         return "moved"  # "今年3月才换到机电岗位", "今年4月公司让她去设备科管设备维护": 机电 work began (第五条)
-    if best == "obtained" and FAILED.search(clause.text):
-        return None  # "去年报工程师没评上": the date of a failed review, no title obtained
+    if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
+        return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
@@ -193,7 +195,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
             role = _role(clause, mention.start, mention.end) or previous or (
-                "work_start" if re.search(r"技术|设计|工艺|研发|干|做", clause.text) and not clause.asks else None)
+                "work_start" if re.search(r"技术|设计|工艺|研发|干|做", clause.text) and not clause.asks else None) or (
+                "insured" if INSURED_SPAN.search(clause.text) and re.search(r"社保|保险", message) else None)  # "…连续两年多了"
             previous = role
             since = reference - relativedelta(months=months)
             said = f"“{mention.text}”按截至{cn_date(reference)}往前推算"
