@@ -85,7 +85,9 @@ def _person(clause: Clause, text: str) -> str | None:
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
     others = [t for t in clause.has("person.other") if not (text[t.start:t.end] in ("他", "她") and text[t.start - 1:t.start] == "其")
               and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
-              and not any(s.start <= t.start and t.end < s.end for s in longer_self)]
+              and not any(s.start <= t.start and t.end < s.end for s in longer_self)
+              and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and re.match(r"(一起|一块|共同|合作)", text[t.end:t.end + 3]))]
+    # ("和师傅一起做的课题，我排前面": a companion in the work, not whom the clause is about)
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
     selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))

@@ -204,11 +204,26 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
             found.append((year, _activity(clause, route, days)))
         elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):
             found[-1][1].update({k: v for k, v in extra.items() if k not in found[-1][1]})
+    found = _without_summaries(found)
     by_year: dict[int, list[dict]] = {}
     for year, activity in found:
         by_year.setdefault(year, []).append(activity)
     for year, activities in by_year.items():
         reading.set(f"ce.{year}.activities", activities, "、".join(a["route"] for a in activities), clauses[0].person)
+
+
+def _without_summaries(found: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """"今年发了两篇论文，一篇核心期刊我是独著，一篇全国性期刊…": the count said first, then each one — the
+    count is not a further activity."""
+    kept = []
+    for i, (year, activity) in enumerate(found):
+        count = int(activity.get("quantity") or 0)
+        after = [a for _, a in found[i + 1:i + 1 + count]]
+        if count >= 2 and set(activity) <= {"route", "quantity"} and len(after) == count and all(
+                a["route"] == activity["route"] and a.get("quantity") == 1 for a in after):
+            continue
+        kept.append((year, activity))
+    return kept
 
 
 def insurance(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:

@@ -115,6 +115,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     """
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
+    activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
+    if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)多少", text):
+        return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
     if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
         return None, whole
     if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
@@ -138,7 +141,6 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
     if wanted and series and series != "机电" and held == wanted and (asks_verdict or said):
         return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
-    activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算|咋算|怎么计|如何计|怎么登|能不能算|算不算|算吗",
                                 asked_text) and not re.search(r"够|达到|满足", asked_text) and not (
             re.search(r"还能|补登|补录|来得及|过期|晚了|截止|什么时候|几号|哪天", asked_text) and not re.search(r"多少|几个", asked_text)):
