@@ -25,7 +25,7 @@ from assistant.conversation.memory import (
 )
 from assistant.conversation.session import Session
 from assistant.conversation.several import combined, people
-from assistant.conversation.smalltalk import smalltalk
+from assistant.conversation.smalltalk import opening, smalltalk
 from assistant.conversation.spans import settle_spans
 from assistant.conversation.turn import (
     GATE_CLAUSES,
@@ -54,6 +54,8 @@ MIN_SEARCH_SCORE = 4.0  # below the lowest in-scope question of eval/retrieval.j
 WEAK_REASONS = {*WEAK_OUT_OF_SCOPE, *OTHER_PLACES}  # said in passing ("不是公务员", "之前在江苏交社保")
 NEXT_YEAR = re.compile(r"(那|那么|如果|要是)?(到)?明年(呢|可以吗|能报吗|行吗|能不能报|可不可以|行不行|够了吗|够吗)?[?？。!！]*")
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
+ASKS_TO_APPLY = re.compile(r"(能|可以|可不可以|能不能|能否)(报|评|申报)|想(报|评|申报|问)|"
+                           r"(问|咨询|了解)(下|一下)?(助理工程师|助工|工程师|中级|初级)")
 
 
 class OfflineAssistant:
@@ -123,6 +125,11 @@ class OfflineAssistant:
             question = session.question  # "那明年呢": the same question, its years counted to next year's end
         if question == "hours_for_activity" and "ce" not in said:
             question = None  # the activity asked about before is not this message's: nothing to sum
+        if question is None and ASKS_TO_APPLY.search(text) and not set(said) - {"target"} and not session.facts and \
+                set(intent.topics) <= {"助理工程师", "工程师"}:  # "我能报吗", "我想问下助理工程师": nothing said yet
+            remember(session, u)
+            session.pending = None if said.get("target") else "target"
+            return self._with_facts(Answer(answer=opening(), mode="offline", verdict=None, citations=[]), session)
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question

@@ -22,3 +22,8 @@ def smalltalk(text: str) -> str | None:
     """The reply when the whole (normalised) message is a greeting, a thanks or an opening; else None."""
     bare = re.sub(r"[\s,，。.!！?？~～、]+", "", text)
     return next((reply for pattern, reply in _entries() if bare and pattern.fullmatch(bare)), None)
+
+
+def opening() -> str:
+    """The reply that asks for one's standing ("我能报吗" with nothing said yet)."""
+    return next(reply for pattern, reply in _entries() if pattern.fullmatch("我想问下职称的事"))

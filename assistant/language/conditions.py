@@ -94,7 +94,8 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
     _activities(reading, clauses, mentions, reference)
-    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])", message):
+    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])|"
+                     r"(?:20)?1\d年?\s*(?:到|至|-|~)\s*(?:20)?2\d年?[^,，。]{0,6}?\d{2,3}(?![\d年月个万])", message):
         return  # hours are talked about, or listed as "19年92、20年90"
     for m in YEAR_FIGURES.finditer(message):  # "19年92、20年90、21年88": a year's total after each year
         if 2000 + int(m.group(1)) in YEARS:

@@ -195,6 +195,9 @@ def _deadline_date(u: Understanding, reference: date) -> None:
         u.reading.set("action_date", dated[0].value.isoformat(), dated[0].text, person)
 
 
+NOT_A_MAJOR_REPLY = re.compile(r"没|不|职称|工作|聘|毕业|年|月|是的|对的|好的|知道|什么|啥|怎么|助工|工程师|技术员")
+
+
 def _fill_pending(u: Understanding, pending: str, text: str, reference: date) -> None:
     """A bare reply ("18年7月", "3年", "没有", "会计") answers the question the assistant just asked."""
     reading, person = u.reading, u.person
@@ -203,7 +206,8 @@ def _fill_pending(u: Understanding, pending: str, text: str, reference: date) ->
     if pending == "major" and len(text) <= 12:
         said = re.sub(r"^(我)?(是)?(学)?(的)?|专业$|的$|专业的$", "", text.strip("。.!！"))
         asks_back = u.asked or re.match(r"^(那|那么|如果|要是)", said) or reading.get("education_level", person)
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", said) and not asks_back:  # "那大专呢" asks, it names no major
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,10}", said) and not asks_back and not NOT_A_MAJOR_REPLY.search(said):
+            # ("那大专呢" asks, it names no major; "还没有职称" answers another question)
             reading.set("major", said, text, person)
         return
     if len(text) > 40:

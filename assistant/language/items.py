@@ -135,8 +135,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     reading.frames[person].pop("major")  # "电子专业的助理工程师" names the title's field, not a degree
             if clause.negated_before(t.start, 4):  # "没评过助工": no title held (not a title applied for)
                 reading.set("title_level", "无", clause.text, person, replace=False)
-            elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and \
-                    re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]):
+            elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and (
+                    re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]) or
+                    not message[t.end:clause.end].strip("?？。.!！ 吧呢啊")):  # "我想问下助理工程师"
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
             elif re.search(r"转(评)?(成|为|到)[^,，]{0,5}$", message[clause.start:t.start]) and (
                     clause.asks or re.search(r"想|要|打算|准备|能不能|可不可以", clause.text)):
