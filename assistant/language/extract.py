@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import achieved, assessments, conditions, conduct, items
+from assistant.language import achieved, assessments, conditions, conduct, hours, items
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
@@ -156,7 +156,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     asked = asked_clause(clauses)
     main = asked.person if asked else (clauses[-1].person if clauses else subject)  # whom the message is about
     conditions.photo(reading, clauses, text, main)
-    conditions.hours(reading, clauses, text, mentions, reference, main)
+    hours.hours(reading, clauses, text, mentions, reference, main)
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)

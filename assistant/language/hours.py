@@ -1,0 +1,205 @@
+"""继续教育学时 as people report them (附件8 细则 第五条、第六条; 39号文): hours per year ("2019年专业60公需30"),
+the same every year ("每年100，其中专业65"), the four years' sums, and activities to be summed ("参加了5天备案的
+培训班", "核心期刊论文一篇，3个作者我排第二", "课题组4个人我排第二")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.language.clauses import Clause
+from assistant.language.reading import Reading
+from assistant.language.timex import Mention
+
+YEARS = (2019, 2020, 2021, 2022)
+CE_ROUTES = [  # 附件8 细则 第六条: the words of each route of 专业科目 hours, most specific first
+    ("（一）", r"高研班|高级研修"), ("（三）", r"境外|国外|出国|德国|日本|美国|英国|海外|香港|澳门|台湾|新加坡"),
+    ("（四）", r"(单位|企业|公司|厂里|厂)[^,，]{0,6}(组织|自己|内部|内训|培训)|自行组织|自己组织|内部培训|内训|学术研讨|研讨会|交流会"),
+    ("（二）", r"备案|研修班|培训班|培训"), ("（五）", r"网络课件|网课|网上课程|面授|继续教育基地|课件"),
+    ("（六）", r"课题|立法|规划|(制定|起草|参与)[^,，]{0,6}标准|标准[^,，]{0,4}(制定|起草)"),
+    ("（七）", r"论文|文章|著作|译作|专著|译文|期刊|刊物|出(了)?(一)?本|写书|出书|万字"),
+    ("（八）", r"资格考试|职业资格考试|(建造师|造价师|监理工程师|安全工程师|设备监理师)[^,，]{0,6}考试"),
+    ("（九）", r"学历教育|在职(学历|研究生|本科|大专|读)|门课|课程考试|自考|专升本|在读(本科|研究生|硕士|大专)|函授|"
+             r"成人(高考|本科|大专)|考过了?\d+门"),
+    ("（十）", r"兼职(教师|老师|上课|任教|讲课)|对口支援|结对|服务基层|服务企业|帮扶|下基层|检查指导"),
+]
+NOT_PROFESSIONAL = re.compile(r"非本专业|不是本专业|跟专业无关|和专业无关|与专业无关|专业不对口|"
+                              r"财务|税务|报销|会计|财会|党建|礼仪|法律知识|消防|急救|营销|销售技巧|文秘|人事|行政")
+BY_DAY = ("（二）", "（三）", "（四）", "（十）")  # routes counted per day
+RANKS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+KINDS = [("professional", r"专业(?:科目|课)?"), ("general_public", r"一般公需(?:科目|课)?"),
+         ("industry_public", r"行业公需(?:科目|课)?"), ("public", r"(?<![般业])公需(?:科目|课)?")]
+FIGURE = r"[^\d,，;；。]{0,5}?(\d+(?:\.\d+)?)(?!\s*[年月天])(?!\s*个?(?:人|位|名|作者))\s*(?:个)?(?:学时|小时|h)?"
+PERIOD = re.compile(r"20(?:19|1)\D{0,3}(?:到|至|-|~|—)\D{0,2}20?22|四年|4年|这几年|累计|一共|总共|合计|总计|共\d|加起来|合起来|总的")
+YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?\s*(?:到现在|到目前|至今|目前|现在|截至目前|为止)?\s*(?:是|有|只有|才|:|：)?"
+                          r"\s*(\d{2,3}(?:\.\d+)?)\s*(?:个)?(?:学时)?"
+                          r"(?![\d.年月个万天号日%])")
+YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
+RESPECTIVELY = re.compile(r"((?:20)?[12]\d)\s*年?\s*(?:到|至|-|~|—)\s*((?:20)?[12]\d)\s*年[^。;；]{0,12}?分别(?:是|为)?\s*"
+                          r"(\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)+)")
+EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
+
+
+def year_of(text: str, reference: date) -> int | None:
+    """The CE year a clause names: 2021年, 21年, 去年, 前年, 今年."""
+    if m := re.search(r"(?<!\d)(?:20)?([12]\d)\s*年", text):
+        return 2000 + int(m.group(1))
+    for word, back in (("大前年", 3), ("前年", 2), ("去年", 1), ("今年", 0), ("本年", 0)):
+        if word in text:
+            return reference.year - back
+    return None
+
+
+def _figures(text: str) -> dict[str, float]:
+    """Hours by kind in one clause; a figure of hours named by no kind is the total ("2019年95学时")."""
+    found, taken = {}, []
+    for name, words in KINDS:
+        if m := re.search(words + FIGURE, text) or re.search(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)(?:是|为|属于|算)" + words, text):
+            found[name] = float(m.group(1))  # "专业80", "有6个学时是行业公需"
+            taken.append((m.start(), m.end()))
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计)\D{0,2}(\d+(?:\.\d+)?)", text):
+        if not any(s <= m.start() < e for s, e in taken) and "total" not in found and not re.search(
+                r"(超过|以上|多于|不到|不足|少于|差)\D{0,2}$", text[:m.start()]) and not re.match(r"20[12]\d", m.group(0)):
+            found["total"] = float(m.group(1) or m.group(2))
+    return found
+
+
+def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[Mention], reference: date,
+          person: str = "self") -> None:
+    """Hours as people report them: per year ("2019年专业60公需30"), the same every year ("每年100，其中专业
+    65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
+    on the year (or the four years) of the clause before it."""
+    _activities(reading, clauses, mentions, reference)
+    if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])|"
+                     r"(?:20)?1\d年?\s*(?:到|至|-|~)\s*(?:20)?2\d年?[^,，。]{0,6}?\d{2,3}(?![\d年月个万])", message):
+        return  # hours are talked about, or listed as "19年92、20年90"
+    for m in YEAR_FIGURES.finditer(message):  # "19年92、20年90、21年88": a year's total after each year
+        if 2000 + int(m.group(1)) in YEARS:
+            reading.set(f"ce.{2000 + int(m.group(1))}.total", float(m.group(2)), m.group(0), person=person)
+    for m in RESPECTIVELY.finditer(message):  # "19年到22年继教分别是95、100、92、98学时": one total per year, in order
+        first, last = 2000 + int(m.group(1)[-2:]), 2000 + int(m.group(2)[-2:])
+        figures = [float(f) for f in re.findall(r"\d+(?:\.\d+)?", m.group(3))]
+        if len(figures) == last - first + 1 and all(y in YEARS for y in range(first, last + 1)):
+            for year, figure in zip(range(first, last + 1), figures, strict=True):
+                reading.set(f"ce.{year}.total", figure, m.group(0), person=person)
+    context: list[int] | str | None = None
+    for clause in clauses:
+        text = clause.text
+        years = [2000 + int(y) for y in re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?", text) if 2000 + int(y) in YEARS]
+        if not years and (relative := year_of(text, reference)) in YEARS:
+            years = [relative]
+        if EACH_YEAR.search(text):
+            targets = context = list(YEARS)
+        elif PERIOD.search(text) and len(years) != 1:
+            targets = context = "period"
+        elif len(years) == 1:
+            targets = context = years
+        else:
+            targets = context
+        if targets is None:
+            continue
+        for name, value in _figures(text).items():
+            if targets != "period" and value > YEARLY_MOST.get(name, float("inf")):
+                targets = context = "period"  # "每年90，专业科目250学时": a four-year sum, by its size
+            if targets == "period":
+                if name in YEARLY_MOST:
+                    reading.set(f"ce_totals.{name}", value, text, person=person)
+            else:
+                for year in targets:
+                    reading.set(f"ce.{year}.{name}", value, text, person=person)
+
+
+COUNTED = re.compile(r"\d+\s*(门|科|项|篇|次|本|期)|[一两二三四五六七八九十]\s*(门|科|项|篇|次|本)")  # a count of its own
+
+
+def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
+    """Quantity, level, rank and number of people of one activity, as far as its clause says them."""
+    text, activity = clause.text, {"route": route}
+    if days:
+        activity["quantity"] = days[0].amount
+    elif route in BY_DAY:
+        pass  # "参加了一个培训进修，前后五天": counted in days only, never by "一个"
+    elif m := re.search(r"(\d+(?:\.\d+)?)\s*万字", text):
+        activity["quantity"] = float(m.group(1))
+    elif m := re.search(r"(?:标的|标定|课件)[^\d]{0,4}(\d+(?:\.\d+)?)\s*(?:个)?学时", text):
+        activity["hours"] = float(m.group(1))
+    elif m := re.search(r"(\d+)\s*(?:门|科|个科目|项|篇|次|本|个|期)(?!人|作者)", text):
+        activity["quantity"] = float(m.group(1))
+    elif re.search(r"一(门|科|项|篇|次|本)|高研班", text) or (
+            route in ("（六）", "（七）") and not re.search(r"几|多|些|两|俩|\d\s*(个|项|篇)(?!人)", text)):
+        activity["quantity"] = 1.0  # "参加了市经信局立项的课题研究": one project
+    if route in ("（二）", "（四）") and NOT_PROFESSIONAL.search(text):
+        activity["not_counted"] = "非本专业"  # "财务报销知识培训" (39号文 3)
+    elif route == "（十）" and re.search(r"检查|指导|分内|本职", text) and not re.search(r"兼职|支援|结对|帮扶", text):
+        activity["not_counted"] = "分内工作"  # "下基层检查指导" (39号文 7)
+    if route == "（一）":
+        activity["level"] = "省级以上" if re.search(r"省|国家", text) else "市县" if re.search(r"市|县", text) else None
+    elif route == "（六）" and (m := re.search(r"(国家|省部|省|部|市厅|市|厅|县处|县|处)级?", text)):
+        activity["level"] = {"国家": "国家级", "省部": "省部级", "省": "省部级", "部": "省部级", "市厅": "市厅级", "市": "市厅级",
+                             "厅": "市厅级", "县处": "县处级", "县": "县处级", "处": "县处级"}[m.group(1)]
+    elif route == "（七）" and (m := re.search(r"核心|全国性|省级|论文集|普通|一般|其他", text)):
+        activity["level"] = {"论文集": "其他", "普通": "其他", "一般": "其他"}.get(m.group(0), m.group(0))
+    if re.search(r"唯一作者|独立(完成|撰写|编写)|就我一个|一个人(写|完成)|独著|独立作者", text):
+        activity.update(rank=1, people=1)
+    else:
+        if m := re.search(r"(?:排第|排名第|第|我排|我是第|我第)\s*(\d|[一二三四五六])\s*(?:作者|位|名|个)?|([一二三四五六])作", text):
+            word = m.group(1) or m.group(2)
+            activity["rank"] = int(word) if word.isdigit() else RANKS[word]
+        elif re.search(r"排前面|我排前|我是第一|我一作|我是一作", text):
+            activity["rank"] = 1
+        last = re.search(r"排(在)?(最后|末尾|最末)|最后一(名|位|个)", text)
+        if m := re.search(r"(\d+)\s*(?:个|位|名)?\s*(?:作者|人|个人)|共\s*(\d+)\s*(?:人|个|位)", text):
+            activity["people"] = int(m.group(1) or m.group(2))
+        elif re.search(r"两个人|我们俩|就我们俩|两人|二人|俩人", text):
+            activity["people"] = 2
+        if last and "people" in activity and "rank" not in activity:
+            activity["rank"] = activity["people"]  # "一共4个人我排最后": the last of 4
+    return {k: v for k, v in activity.items() if v is not None}
+
+
+def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date) -> None:
+    """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
+    (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
+    about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses))
+    found: list[tuple[int, dict]] = []
+    for clause in clauses:
+        days = [m for m in mentions if m.kind == "days" and clause.start <= m.start < clause.end]
+        route = next((r for r, words in CE_ROUTES if re.search(words, clause.text)), None)
+        if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
+            route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
+        if route == "（三）" and not re.search(r"培训|研修|进修|学习|考察|交流|课程|访学|研讨|会议|讲座|展会", clause.text):
+            route = None  # "英国读的本科" names a country, not training abroad
+        year = year_of(clause.text, reference) or reference.year
+        if route is not None and found and found[-1][1]["route"] == route and not days and \
+                not re.search(r"\d", clause.text):
+            route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again
+        if route is not None and found and found[-1][1]["route"] == route and (
+                "quantity" not in found[-1][1] or not COUNTED.search(clause.text)):
+            # "参与了一个市厅级的课题研究，课题组4个人我排第二": the same activity, its rank said after
+            found[-1][1].update({k: v for k, v in _activity(clause, route, days).items() if k not in found[-1][1]})
+        elif route is not None:  # ("在职本科…，今年考过了5门课": one course of study, its count said after)
+            found.append((year, _activity(clause, route, days)))
+        elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):
+            found[-1][1].update({k: v for k, v in extra.items() if k not in found[-1][1]})
+    found = _without_summaries(found)
+    by_year: dict[int, list[dict]] = {}
+    for year, activity in found:
+        by_year.setdefault(year, []).append(activity)
+    for year, activities in by_year.items():
+        reading.set(f"ce.{year}.activities", activities, "、".join(a["route"] for a in activities), clauses[0].person)
+
+
+def _without_summaries(found: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """"今年发了两篇论文，一篇核心期刊我是独著，一篇全国性期刊…": the count said first, then each one — the
+    count is not a further activity."""
+    kept = []
+    for i, (year, activity) in enumerate(found):
+        count = int(activity.get("quantity") or 0)
+        after = [a for _, a in found[i + 1:i + 1 + count]]
+        if count >= 2 and set(activity) <= {"route", "quantity"} and len(after) == count and all(
+                a["route"] == activity["route"] and a.get("quantity") == 1 for a in after):
+            continue
+        kept.append((year, activity))
+    return kept
