@@ -215,3 +215,13 @@ def test_several_people_listed_are_answered_each_on_their_own(assistant):
 def test_a_colleague_mentioned_in_passing_is_not_a_list(assistant):
     answer = assistant.answer(Session(), "我和同事小王都是本科机械，我2018年7月聘的助工，今年能报工程师吗")
     assert "位的情况分别如下" not in answer.answer and answer.verdict.outcome == "eligible"
+
+
+@pytest.mark.parametrize("question, cited", [("附件7是什么", "附件7"), ("附件七是什么", "附件目录/7"), ("附件10要交吗", "附件目录/10")])
+def test_an_attachment_named_by_number_is_in_scope(assistant, question, cited):
+    answer = assistant.answer(Session(), question)
+    assert answer.kind != "refusal" and cited in {c.id for c in answer.citations}
+
+
+def test_an_attachment_the_notice_does_not_have_is_not_invented(assistant):
+    assert assistant.answer(Session(), "附件11是什么").kind == "refusal"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import cn2an
+
 from assistant.config import Settings, load_settings
 from assistant.conversation.contract import Answer, CitationOut, MissingOut, VerdictOut
 from assistant.conversation.hours_answer import activity_hours
@@ -225,11 +227,13 @@ class OfflineAssistant:
         (fused or cosine scores are on other scales): the threshold is calibrated on lexical scores. The
         clauses of a gate the message's own facts engage ("助工是在安徽评的…要做什么手续": 调入, 二（二）7（4））
         count as found above the best, so a card on them is preferred."""
+        named = [f"附件{int(cn2an.cn2an(n, 'smart'))}" for n in re.findall(r"附件\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})", message)]
+        engaged = [*(engaged or []), *(c for c in named if self.corpus.has(c))]  # "附件7是什么": named, so in scope
         try:
             lexical = self.searcher.lexical_scores(message[:500])
-            if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE:
+            if max(lexical.values(), default=0.0) < MIN_SEARCH_SCORE and not engaged:
                 return self.refuse()
-            top = max(lexical.values())
+            top = max(max(lexical.values(), default=0.0), MIN_SEARCH_SCORE)
             lexical = {**lexical, **{clause: 2 * top for clause in engaged or []}}  # found, and said
             if card := self._card_answer(message, lexical):
                 return card
@@ -239,6 +243,9 @@ class OfflineAssistant:
         if not hits:
             return self.refuse()
         best = [hits[0]] + [h for h in hits[1:2] if h.score >= hits[0].score * 0.6]
+        titles = [f"附件目录/{a[2:]}" for a in named if self.corpus.has(f"附件目录/{a[2:]}")]
+        if titles and not any(h.clause.id in titles for h in best):  # "附件10要交吗": the attachment named, by its title
+            best = [h for h in self.searcher.search(message[:500], k=20) if h.clause.id in titles][:1] or best
         quoted = "\n".join(f"{h.clause.label}：「{h.clause.text}」" for h in best)
         primary = self.searcher.corpus.primary.id
         lead = "通知中的相关规定如下" if all(h.clause.doc == primary for h in best) else "相关文件的规定如下"
