@@ -13,17 +13,17 @@ FILE = Path(__file__).with_name("smalltalk.yaml")
 
 
 @cache
-def _entries() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(e["pattern"], re.IGNORECASE), e["reply"].replace(" ", "").replace("\n", ""))
+def _entries() -> list[tuple[str, re.Pattern, str]]:
+    return [(e["kind"], re.compile(e["pattern"], re.IGNORECASE), e["reply"])
             for e in yaml.safe_load(FILE.read_text(encoding="utf-8"))]
 
 
 def smalltalk(text: str) -> str | None:
     """The reply when the whole (normalised) message is a greeting, a thanks or an opening; else None."""
     bare = re.sub(r"[\s,，。.!！?？~～、]+", "", text)
-    return next((reply for pattern, reply in _entries() if bare and pattern.fullmatch(bare)), None)
+    return next((reply for _, pattern, reply in _entries() if bare and pattern.fullmatch(bare)), None)
 
 
 def opening() -> str:
     """The reply that asks for one's standing ("我能报吗" with nothing said yet)."""
-    return next(reply for pattern, reply in _entries() if pattern.fullmatch("我想问下职称的事"))
+    return next(reply for kind, _, reply in _entries() if kind == "opening")

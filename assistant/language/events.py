@@ -55,8 +55,9 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         score = t.start - end if t.start >= end else (start - t.end) + 3
         if score < best_score:
             best, best_score = t.dim.split(".")[1], score
-    if best is None and (clause.has("title") or clause.has("other_series")) and not (
-            FAILED.search(clause.text) and re.search(r"报|评|申", clause.text)):
+    if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
+        return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
+    if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
     after = clause.text[end - clause.start:]
@@ -65,8 +66,6 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
     if best is None and MOVED_TO_MACHINERY.search(after):
         return "moved"  # "今年3月才换到机电岗位", "今年4月公司让她去设备科管设备维护": 机电 work began (第五条)
-    if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
-        return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
