@@ -71,6 +71,9 @@ SELF_BEFORE = re.compile(r"(我|俺|本人|自己)(是|就是|也是|只是|算|
 
 # "老板说我本科…", "人事讲俺的年限够了": what someone says of the writer is about the writer.
 SAID_OF_ME = re.compile(r"[^,，]{0,3}?(说|讲|觉得|认为|告诉我)(我|俺)(?!们)")
+# "同学说到年底算满半年就能报助工", "人事讲本科满一年就行": the other person only speaks; what is said, with
+# no subject of its own, is about whom the conversation was about.
+SPEAKS = re.compile(r"(?:跟我|和我|对我|同我)?(?:说|讲|告诉我|讲的|说的|说过|讲过)(?![他她我俺])")
 
 
 def _described_people(text: str) -> list[Tag]:
@@ -97,6 +100,9 @@ def _person(clause: Clause, text: str) -> str | None:
     if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)
                                                          or SAID_OF_ME.match(clause.text, first.end - clause.start)):
         return "self"  # "老板说…让我破格报工程师": the one told to apply is the user
+    if first is not None and first.value == "other" and SPEAKS.match(clause.text, first.end - clause.start) and \
+            not any(t.start > first.start for t in others + selves):
+        return None
     return None if first is None else first.value
 
 

@@ -12,7 +12,12 @@ from assistant.language.clauses import Clause
 from assistant.language.lexicon import known_majors, lexicon
 from assistant.language.reading import Reading
 
-APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for)\s*(个|一下|下)?\s*$")
+APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
+# "中工吗", "助工伐", "中工够没", "中工行不": a title with only the asking after it is the title asked for
+# (the question particles of Mandarin and of 吴语 伐) — unless a word before it says it is held ("我是助工吗").
+TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够不|够吗|行不|行伐|行吗|行么|可以不|可以吗|可以伐|能不|能伐|"
+                         r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
+HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
 NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职称|时候|时间|专业|以上|学位|^本|^相近|^机电|^该|什么|^这|所学|"
                          r"^我|报|评|申|能|想|^是|本$|的$|了|获得|从事|领域|相关|对口|同一|一样|不同|哪个|这个|那个|其中|每年|科目|课程|学时|继续|时|"
@@ -158,6 +163,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and re.search(r"把\s*$", message[clause.start:t.start]) and \
                     re.match(r"\s*(先)?(报|评|申报|申请|考|拿)", message[t.end:clause.end]):
                 reading.set("target", t.value, clause.text, person)  # "先把助工报了": the title applied for
+            elif t.value != "技术员" and clause.asks and message[t.end:clause.end].strip() and \
+                    TITLE_ASKED.fullmatch(message[t.end:clause.end]) and not HELD_BEFORE.search(message[clause.start:t.start]):
+                reading.set("target", t.value, clause.text, person)  # "大专电机与电器 助工2018年11月聘 中工伐"
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or

@@ -13,6 +13,7 @@ import re
 from assistant.language.clauses import VERDICT
 from assistant.language.extract import Understanding
 from assistant.language.intent import Intent, classify
+from assistant.language.items import TITLE_ASKED
 
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
@@ -123,12 +124,15 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
         return None, whole  # "八月份的培训忘了登记，现在还能登记吗": when hours are registered (当月申报), quoted
     asked = classify(asked_text) if u.asked else whole
-    if (said.get("ce") or said.get("ce_totals")) and re.search(r"(差|缺|少)(几|多少)个?学时|补(得上|足|齐|上|吗|不)|来得及补|能补|可以补",
+    if (said.get("ce") or said.get("ce_totals")) and re.search(r"(差|缺|少)(几|多少)|不够几|补(得上|足|齐|上|吗|不)|来得及补|能补|可以补",
                                                                asked_text):
         return "ce_hours", whole  # "2022年还差几个学时？还来得及补吗": the years' hours, the shortfall, the 补足 rule
     if known.get("transferred_in") and RECOGNISED.search(asked_text):
         return "transferred_title", whole  # "江西评的助工这边认不认", "部队评的要重新评吗": 调入审定 (二（二）7（4））
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
+    if said.get("target") and u.asked and len(asked_text.strip("?？。.!！ ")) <= 8 and TITLE_ASKED.search(asked_text) and \
+            re.search(r"[吗么嘛伐哇不没][?？。.!！\s]*$", asked_text):
+        asks_verdict = True  # "大专电机与电器 助工2018年11月聘 中工伐": the title asked for, with nothing but the asking
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
         asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked
     if "技能人才" in asked.topics and not set(said) - {"target"}:

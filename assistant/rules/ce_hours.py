@@ -96,6 +96,11 @@ def _at_least(low: float, exact: float | None, need: float) -> bool | None:
     return None if exact is None else False
 
 
+def _have(have: float, need: float) -> str:
+    """"，现60学时，还差12学时。": the figure a short applicant asks for ("还差几个") is said, not left to subtract."""
+    return f"，现{have:g}学时" + (f"，还差{need - have:g}学时。" if have < need else "。")
+
+
 def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check, float | None, CEYear | None]:
     total_need = p.value("continuing_education.yearly_total")
     prof_need = p.value("continuing_education.yearly_professional")
@@ -196,16 +201,16 @@ def cumulative(years: list[int], results: list[tuple[Check, float | None, CEYear
         False if general_high is not None and general_high < general_need else None)
     checks = [
         leaf("ce_hours.total.all", ["二/（二）/1"], _at_least(low_total, exact_total, total_need),
-             f"{span}年累计须不少于{total_need}学时" + ("" if exact_total is None else f"，现{exact_total:g}学时。"),
+             f"{span}年累计须不少于{total_need}学时" + ("" if exact_total is None else _have(exact_total, total_need)),
              params={"total": total_need}, needs=[f"ce.{y}" for y, r in zip(years, records, strict=True) if r is None]
              or [f"ce.{y}.public" for y in years]),
         leaf("ce_hours.total.professional", ["二/（二）/1"], None if prof_sum is None else prof_sum >= prof_need,
-             f"其中专业科目累计须不少于{prof_need}学时" + ("。" if prof_sum is None else f"，现{prof_sum:g}学时。"),
+             f"其中专业科目累计须不少于{prof_need}学时" + ("。" if prof_sum is None else _have(prof_sum, prof_need)),
              params={"total_professional": prof_need},
              needs=[f"ce.{y}.professional" for y, x in zip(years, profs, strict=True) if x is None]),
         leaf("ce_hours.total.general_public", ["二/（二）/1"], general_ok,
              f"一般公需科目累计须不少于{general_need}学时（行业公需不计入）"
-             + (f"，现{general_low:g}学时。" if general_known else "；只知道公需合计的年度，无法分出一般公需。"),
+             + (_have(general_low, general_need) if general_known else "；只知道公需合计的年度，无法分出一般公需。"),
              params={"total_public": general_need},
              needs=[] if general_known else [f"ce.{y}.general_public" for y, r in zip(years, records, strict=True)
                                              if r is None or r.general_public is None]),
