@@ -48,7 +48,10 @@ def correct(session: Session, u: Understanding, fixed: str, reference: date) -> 
         for name in _leaves(before.frames[person]) - _leaves(again.frames[person]):
             _drop(frame, name)
         u.reading.frames[person] = _deep_merge(u.reading.frames[person], again.frames[person])
-    u.reading.evidence = u.reading.evidence + again.evidence
+    explicit = {(e.name, e.person) for e in again.evidence if not e.presumed}
+    # ("我翻了下证书，是19年11月": the correction's own reading presumes an appointment date; the corrected
+    # message says it outright, and what is said outright is not a presumption to keep the old value over)
+    u.reading.evidence = [e for e in u.reading.evidence if not (e.presumed and (e.name, e.person) in explicit)] + again.evidence
 
 
 UNSAID = "（未说）"  # the evidence of a presumption made over the whole conversation

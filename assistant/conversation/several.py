@@ -68,7 +68,8 @@ def combined(listed: list[Person], answers: list[Answer]) -> Answer:
     for the first; the verdict is the least favourable (all can apply only if each can)."""
     lines = [f"{len(listed)}位的情况分别如下："]
     for person, answer in zip(listed, answers, strict=True):
-        said = [line for line in answer.answer.split("\n") if line and not line.startswith(("（按您说的这位", "规定原文", "（按以下"))]
+        said = [re.sub(r"^这位", "", line) for line in answer.answer.split("\n")
+                if line and not line.startswith(("（按您说的这位", "规定原文", "（按以下"))]  # the label names whom
         lines.append(f"{person.label}：" + "".join(line for line in said[:1] + [x for x in said[1:] if x.startswith("请告诉我")]))
     deciding = sorted(answers, key=lambda a: WORST.index(a.verdict.outcome) if a.verdict else len(WORST))
     quote = next((line for a in deciding for line in a.answer.split("\n") if line.startswith("规定原文")), "")

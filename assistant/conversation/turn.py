@@ -68,8 +68,11 @@ def about_them(answer: Answer) -> Answer:
     lines = [re.sub(r"(?<![本])您(?!本人)", "这位", line) if line.startswith("请告诉我：") else line
              for line in answer.answer.split("\n")]
     missing = [m.model_copy(update={"question": re.sub(r"您", "这位", m.question)}) for m in answer.verdict.missing]
+    if re.match(r"(可以|暂不能|还不能|不能|有条件|不需要|需要)", lines[0]):
+        lines[0] = "这位" + lines[0]  # the verdict stays the first sentence, and says whom it is about
+    lines.insert(1, "（按您说的这位的情况判断，不计入您本人的信息。）")
     return answer.model_copy(update={
-        "answer": "（按您说的这位的情况判断，不计入您本人的信息。）\n" + "\n".join(lines),
+        "answer": "\n".join(lines),
         "verdict": answer.verdict.model_copy(update={"missing": missing})})
 
 

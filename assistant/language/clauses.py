@@ -71,6 +71,8 @@ SELF_BEFORE = re.compile(r"(我|俺|本人|自己)(是|就是|也是|只是|算|
 
 # "老板说我本科…", "人事讲俺的年限够了": what someone says of the writer is about the writer.
 SAID_OF_ME = re.compile(r"[^,，]{0,3}?(说|讲|觉得|认为|告诉我)(我|俺)(?!们)")
+# "在我厂做技术两年", "我司", "我单位": the writer's firm, not the writer as subject (like "我们公司").
+FIRM = re.compile(r"(厂|司|公司|单位|企业|车间|部门|集团|科室|班组)")
 # "同学说到年底算满半年就能报助工", "人事讲本科满一年就行": the other person only speaks; what is said, with
 # no subject of its own, is about whom the conversation was about.
 SPEAKS = re.compile(r"(?:跟我|和我|对我|同我)?(?:说|讲|告诉我|讲的|说的|说过|讲过)(?![他她我俺])")
@@ -92,7 +94,7 @@ def _person(clause: Clause, text: str) -> str | None:
               and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and re.match(r"(一起|一块|共同|合作)", text[t.end:t.end + 3]))]
     # ("和师傅一起做的课题，我排前面": a companion in the work, not whom the clause is about)
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
-    selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not any(
+    selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not FIRM.match(text, t.end) and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
         for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])
         and not ACTING_FOR.match(text, t.end)]

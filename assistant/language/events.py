@@ -55,12 +55,15 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         score = t.start - end if t.start >= end else (start - t.end) + 3
         if score < best_score:
             best, best_score = t.dim.split(".")[1], score
+    after = clause.text[end - clause.start:]
+    if best == "obtained" and re.search(r"拿证|下证|发证", clause.text) and STARTED_WORK.match(after) and not (
+            clause.has("title") or re.search(r"资格|职称", clause.text)):
+        return "work_start"  # "(21年12月才拿到毕业证，)拿证那个月就进泵厂搞PLC编程": which 证 is unsaid; the start is said
     if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
         return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best is None and (clause.has("title") or clause.has("other_series")):
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
-    after = clause.text[end - clause.start:]
     if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + after):
         # "2018年开始在一家做数控机床的厂写PLC程序"; "去年3月来温岭这家机床厂" is a move to the present unit
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"

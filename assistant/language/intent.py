@@ -86,6 +86,8 @@ def classify(text: str) -> Intent:
         intent.out_of_scope, intent.reason = True, weak
     if m := OTHER_TITLE_APPLIED.search(text):
         intent.out_of_scope, intent.reason = True, m.group(2)  # "想评中级会计师": another series' review
+    if "破格" in intent.topics and "助理工程师" in intent.topics and not re.search(r"破格|破个格|单破|双破", said):
+        intent.topics.remove("破格")  # "到年底能凑够报助理工程师不": years made up, not 破格 items (破格 is for 工程师)
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
         intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
     if any(w in text for w in INJECTION) and not set(intent.topics) - {"定义", "联系方式"}:

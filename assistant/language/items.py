@@ -15,7 +15,8 @@ from assistant.language.reading import Reading
 APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
 # "中工吗", "助工伐", "中工够没", "中工行不": a title with only the asking after it is the title asked for
 # (the question particles of Mandarin and of 吴语 伐) — unless a word before it says it is held ("我是助工吗").
-TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够不|够吗|行不|行伐|行吗|行么|可以不|可以吗|可以伐|能不|能伐|"
+TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够不|够吗|行不|行伐|行吗|行么|行了吧|行吧|可以了吧|可以吧|能行吧|"
+                         r"可以不|可以吗|可以伐|能不|能伐|"
                          r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")

@@ -159,7 +159,8 @@ def repair_homophones(text: str) -> str:
     while i < len(chars):
         for n in lengths:
             word = keys.get(tuple(sounds[i:i + n]))
-            cuts = any(s < i + n and i < e and not (i <= s and e <= i + n) for s, e in protected)
+            cuts = any(s < i + n and i < e and not (i <= s and e <= i + n) or (s, e) == (i, i + n) for s, e in protected)
+            # (a repair never cuts into a word written correctly, nor replaces one: "说是" stays, not "硕士")
             if word and "".join(chars[i:i + n]) != word and not cuts and \
                     all("\u4e00" <= ch <= "\u9fff" for ch in chars[i:i + n]):
                 chars[i:i + n] = list(word)

@@ -131,7 +131,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return "transferred_title", whole  # "江西评的助工这边认不认", "部队评的要重新评吗": 调入审定 (二（二）7（4））
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))
     if said.get("target") and u.asked and len(asked_text.strip("?？。.!！ ")) <= 8 and TITLE_ASKED.search(asked_text) and \
-            re.search(r"[吗么嘛伐哇不没][?？。.!！\s]*$", asked_text):
+            re.search(r"[吗么嘛伐哇不没吧][?？。.!！\s]*$", asked_text):
         asks_verdict = True  # "大专电机与电器 助工2018年11月聘 中工伐": the title asked for, with nothing but the asking
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
         asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked

@@ -150,11 +150,12 @@ def _split_at_commas(jio, found: list[dict], text: str, base: float) -> list[dic
         start, end = item["offset"]
         if start < reread_to:
             continue  # read again with the piece it followed
-        inner = [m.start() for m in re.finditer(r"[,，;；。]", text[start:end]) if 0 < m.start() < end - start - 1]
+        inner = [m.start() for m in re.finditer(r"[,，;；。]|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])", text[start:end])
+                 if 0 < m.start() < end - start - 1]  # a space between words separates clauses as a comma does
         if not inner:
             kept.append(item)
             continue
-        boundary = re.compile(r"[,，;；。!！?？]").search(text, end)
+        boundary = re.compile(r"[,，;；。!！?？]|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])").search(text, end)
         reread_to = boundary.start() if boundary else len(text)  # "…,2个月前才调过来": the last piece to its clause's end
         for a, b in pairwise([start, *(start + i for i in inner), reread_to]):
             piece_start = a if a == start else a + 1
