@@ -62,8 +62,10 @@ def _deciding(verdict: Verdict):
         own = [s for s in failed if FIGURE.search(s.sentence) and OWN_FIGURE.search(s.sentence)]
         return next(iter(own), next(iter(_innermost(steps, failed)), None))
     with_figures = [s for s in steps if FIGURE.search(s.sentence)]
-    if with_figures:
-        return with_figures[-1]
+    if with_figures:  # the outermost with the applicant's own figure: "现具备3项", not the years behind one of them
+        pool = [s for s in with_figures if OWN_FIGURE.search(s.sentence)] or with_figures
+        top = min(s.depth for s in pool)
+        return [s for s in pool if s.depth == top][-1]
     # no figure: the item the user's own achievement met ("省级企业技术中心…骨干"), not a judgement about it
     held = [s for s in steps if s.result == "met" and _raised(s) and "after_title" not in s.rule]
     return held[0] if held else (steps[-1] if steps else None)

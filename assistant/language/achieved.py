@@ -189,6 +189,11 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
                 if issuer := re.search(r"中国(机械工业|轻工业)联合会", text):
                     award["issuer"] = issuer.group(0)
                 put("science_award", award)
+        elif mine and (m := re.search(r"(科技进步|科学技术进步|科技成果|技术发明)奖(?![一二三123]等)", text)) and \
+                not ASSOCIATION.search(text[:m.start()]) and (level := _level(text[:m.start()])) and \
+                not clause.negated_before(clause.start + m.start(), 6):
+            reading.set("achievements.science_award", {"level": level, "grade": 3}, text, clause.person,
+                        presumed="未说获奖等级，按最低的三等奖计算，如是一、二等奖请告诉我")  # "县科技进步奖"
         if mine and (m := re.search(r"(优秀工业新产品|工业新产品|新产品|新技术|工程设计|工程咨询|工程建设|成果转化)"
                                     r"(?:成果)?奖?\s*(?:的)?\s*"
                                     r"([一二三123])等奖", text)):

@@ -212,6 +212,9 @@ def _fill_pending(u: Understanding, pending: str, text: str, reference: date) ->
         return
     if len(text) > 40:
         return  # a message of its own, not a reply
+    if pending == "machinery_work_start_date" and (start := reading.get("work_start_date", person)):
+        reading.set(pending, start, text, person)  # "前年开始在鞋机厂做机器结构设计": the work asked about began then
+        return
     found = answer_to(pending, text, u.loose, reference)
     if found and reading.get(found[0], person) is None:
         reading.set(found[0], found[1], text, person)

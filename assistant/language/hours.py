@@ -59,7 +59,8 @@ def _figures(text: str) -> dict[str, float]:
         if m := re.search(words + FIGURE, text) or re.search(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)(?:是|为|属于|算)" + words, text):
             found[name] = float(m.group(1))  # "专业80", "有6个学时是行业公需"
             taken.append((m.start(), m.end()))
-    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计)\D{0,2}(\d+(?:\.\d+)?)", text):
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计)\D{0,2}(\d+(?:\.\d+)?)"
+                         r"(?!\s*个?(?:人|位|名|家|项|篇|次|天|年|月|万|元|块|件|台|套))", text):  # "一共报了6个人" is no hours
         if not any(s <= m.start() < e for s, e in taken) and "total" not in found and not re.search(
                 r"(超过|以上|多于|不到|不足|少于|差)\D{0,2}$", text[:m.start()]) and not re.match(r"20[12]\d", m.group(0)):
             found["total"] = float(m.group(1) or m.group(2))

@@ -18,6 +18,7 @@ APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|
 TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够不|够吗|行不|行伐|行吗|行么|行了吧|行吧|可以了吧|可以吧|能行吧|"
                          r"可以不|可以吗|可以伐|能不|能伐|"
                          r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
+WISH = re.compile(r"想|要|打算|准备|希望|计划")
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
 NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职称|时候|时间|专业|以上|学位|^本|^相近|^机电|^该|什么|^这|所学|"
@@ -49,7 +50,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
-        applied = re.search(r"(报|评|申请)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
+        applied = re.search(r"(报|评|申请|想拿|要拿|想考)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
         if applied and (not known or text.find(normalize(known)) >= applied.start()):
             continue  # "能报机电专业的助理工程师吗": the series applied for; "通信工程能报机电工程师吗" names both
         said = known or (text if named_after_level and not NOT_A_MAJOR.search(text) else None)
@@ -106,7 +107,7 @@ def _home(field: str) -> bool:
 def _field_before(before: str) -> str | None:
     """"建筑工程专业的助理工程师", "我2018年取得的是电子专业的助理工程师": the field named right before a title
     is its series (the words after the last 是/的/个/我 and before 专业/系列)."""
-    m = re.search(r"(?:专业|系列)的?$", before)
+    m = re.search(r"(?:专业|系列)的?$|(?<=工程)的$", before)  # "建筑工程的工程师": a field of engineering, too
     if not m:
         return None
     field = re.split(r"[是的个我了有拿持,，\d年月]", before[:m.start()])[-1]
@@ -122,10 +123,11 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         for t in clause.has("other_series"):
             reading.set("title_series", t.value, clause.text, person)
             reading.set("title_level", t.extra, clause.text, person)
-        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升|弄|搞个|想要)[^,，是聘当拿有]{0,8}$", message[clause.start:(
+        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升|弄|搞个|想要|想拿|要拿)[^,，是聘当拿有]{0,8}$", message[clause.start:(
             clause.has("title") or [clause])[0].start])
         applying = applying or re.search(r"转评(成|为|到)[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text) or \
-            clause.asks and re.search(r"转评[^,，]{0,3}机电", clause.text)  # "想今年就转成机电助工": the series wanted
+            (clause.asks or WISH.search(clause.text)) and re.search(r"(转评|走)[^,，]{0,3}机电", clause.text)
+        # "想今年就转成机电助工", "想转评机电工程师", "想以后走机电职称": the series wanted, not the one held
         if clause.has("series_machinery") and not applying:  # "想评机电工程师" names the series applied for
             reading.set("title_series", "机电", clause.text, person)
         for t in clause.has("title"):
@@ -145,7 +147,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]) or
                     not message[t.end:clause.end].strip("?？。.!！ 吧呢啊")):  # "我想问下助理工程师"
                 reading.set("target", t.value, clause.text, person)  # "帮员工问一下中级的事"
-            elif re.search(r"转(评)?(成|为|到)[^,，]{0,5}$", message[clause.start:t.start]) and (
+            elif re.search(r"转(?:评(?:成|为|到)?|成|为|到)[^,，]{0,5}$", message[clause.start:t.start]) and (
                     clause.asks or re.search(r"想|要|打算|准备|能不能|可不可以", clause.text)):
                 reading.set("target", t.value, clause.text, person)  # "把职称转成机电的助理工程师": the level transferred to
             elif t.value != "技术员" and ASKED_ABOUT.match(message[t.end:t.end + 5]):
@@ -170,6 +172,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
+                                         re.search(r"(想|要|打算|准备|希望)(拿|考|弄|搞|评|报|申请|申报)[^,，是聘当有]{0,6}$",
+                                                   message[clause.start:t.start]) or  # "想拿机电工程师证"
                                          re.search(r"(报|申报|申请|(?<!转)评(?![上的了过完下为成]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):
                 reading.set("target", t.value, clause.text, person)

@@ -28,6 +28,10 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
             "practical_assessment": {"practical_assessment_passed"}, "disqualification": {"falsification_years", "under_investigation"},
             "penalty": {"penalties"}}
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
+TITLE_ORDER = ["技术员", "助理工程师", "工程师"]
+WHY_NOT = re.compile(r"^(那|那么)?(到底)?(哪里|哪儿|哪|啥地方|什么地方)(不对|有问题|不行|不符合|不够|没达到)|"
+                     r"^(那)?(为什么|为啥|咋)(不行|不可以|不能|不够|不符合)|"
+                     r"问题(出)?在哪|差在哪|卡在哪")
 
 
 def _refine(question: str, text: str, said: dict | None = None) -> str:
@@ -119,6 +123,16 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)多少", text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
+    series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
+    other_series = bool(series) and series != "机电" and held in TITLE_ORDER
+    if other_series and known.get("machinery_work_start_date") and u.asked and re.search(
+            r"(怎么|如何|咋)(处理|办|弄|搞|走)|怎么办|要做什么|要办什么|什么手续", asked_text) and not wanted:
+        return "transfer", whole  # "助理统计师…现在做电气设计，想走机电职称，应该怎么处理": 转评 (第五条) is the way
+    if other_series and wanted in TITLE_ORDER and TITLE_ORDER.index(wanted) > TITLE_ORDER.index(held):
+        return _route(ELIGIBILITY[wanted], text, known), whole  # "助理经济师…能不能直接转评成机电工程师": only the
+        # same level transfers; the next level needs a 机电 title held a year (the route's own 第五条 check)
+    if in_force and len(text) <= 14 and WHY_NOT.search(text):
+        return in_force, whole  # "（照片480×560…）哪里不对": the verdict just given, with what decided it
     if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
         return None, whole
     if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
@@ -142,7 +156,6 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             intent.topics.insert(0, "截止时间")  # "10月20号还能网上申报吗" is about the schedule
         elif "action_date" not in said and "截止时间" in intent.topics and not DEADLINE_WORDS.search(text):
             intent.topics.remove("截止时间")  # "现在申报来得及吗" with no date asks whether one may apply
-    series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
     if wanted and series and series != "机电" and held == wanted and (asks_verdict or said):
         return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算|咋算|怎么计|如何计|怎么登|能不能算|算不算|算吗",

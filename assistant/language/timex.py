@@ -25,9 +25,9 @@ from assistant.language.when import find_dates
 
 # A bare "10年" is a duration, not the year 2010, when the words after or before it say so.
 YEARS_AFTER = re.compile(r"\d{1,2}\s*年\s*(了|多|半|左右|以上|整|的(工作|经验|经历|工龄|技术)|工龄|经验)")
-YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了|"
+YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了|(?<!哪)(?<!什么)聘(任|用)?|"
                           r"(干|做|搞|弄|当)(了)?(技术|设计|工艺|研发|调试|维修|电工|这行|这块|机电|电气|机械|编程|开发|质检|售后|"
-                          r"技术员)(工作)?(都|也|已经)?)\s*$")  # "干技术二十年": a duration, not 2020
+                          r"技术员)(工作)?(都|也|已经)?)\s*$")  # "干技术二十年", "助工聘二十年": a duration (after the verb), not 2020
 YEARS_AND_MONTHS = re.compile(r"(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*个月")
 FALLBACK_DURATION = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(年|个月)(半|多)?(?![\d月])")
 

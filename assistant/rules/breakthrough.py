@@ -45,6 +45,10 @@ def general_items(facts: Facts, p: Parameters) -> list[Check]:
     low = p.value("achievement_levels.breakthrough_general")
     years = None if facts.work_start_date is None else full_years(facts.work_start_date, p.value("cutoff_date"))
     item7 = p["breakthrough_general.work_years_item"]
+    held = None if facts.title_appointed_date is None else full_years(facts.title_appointed_date, p.value("cutoff_date"))
+    since_title = years is None and not facts.achievements.long_service and held is not None and held >= item7.value
+    if since_title:  # "助工聘了二十年": whoever has held the title that long has done engineering work that long
+        years = held
     papers = [("provincial_papers", at_least_count(a.provincial_papers, p.value("breakthrough_general.papers_needed"))),
               ("city_paper_awards", at_least_count(a.city_paper_awards,
                                                    p.value("breakthrough_general.paper_awards_needed"))),
@@ -70,7 +74,8 @@ def general_items(facts: Facts, p: Parameters) -> list[Check]:
              papers),
         leaf("breakthrough_general.item7", list(item7.all_clauses),
              facts.achievements.long_service if years is None else years >= item7.value,
-             f"{item7.wording()}（{item7.override_sentence()}）" + ("" if years is None else f"：现满{years}年。"),
+             f"{item7.wording()}（{item7.override_sentence()}）" + ("" if years is None else f"：现满{years}年。") + (
+                 "（按任助理工程师以来一直从事工程技术工作计）" if since_title else ""),
              facts={"work_years": years}, params={"breakthrough_general.work_years_item": item7.value},
              needs=["work_start_date"]),
     ]
