@@ -36,7 +36,8 @@ class Clause:
         return any(t.end <= position and position - t.end <= window for t in self.has("negation"))
 
 
-TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催)(我|俺)(?!们)[^,，问]{0,3}(报|申报|评|破格|越级|试试)")
+TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催|安排|派|调)(我|俺)(?!们)[^,，问]{0,3}(报|申报|评|破格|越级|试试|去|到|做|干|搞|负责)")
+# ("老板让我去技术部搞工艺": the one sent is the writer)
 
 
 # Between 我 and the person 我 owns: "我徒弟", "我们车间主任", "我带的徒弟", "我认识的一个朋友".
@@ -47,6 +48,7 @@ OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对|让|
 LETTERED = re.compile(r"^\s*(?:先|再|那)?(?:问问?|说说?|看看?)?\s*(?:[A-Za-z]|甲|乙|丙|丁)(?![A-Za-z])\s*(?:[,，:：]\s*)?"
                       r"(?:$|的|是|本科|大专|专科|中专|硕士|研究生|博士|高中|技校|今年|去年|能|可以|可不可以|够|呢|\d)")
 # 我 acting for someone ("我帮他算算应该够了吧", "我替她问一下"): the clause is about the other person.
+UNDER = re.compile(r"(手下|手底下|底下|下面|身边|那里|那儿|那边)")  # "在他手下干技术": where the writer works
 ACTING_FOR = re.compile(r"[^,，]{0,3}?(帮|替|给|为)(他|她)(?!们)[^,，]{0,2}?(算|看|问|查|咨询|打听|评估|判断|了解)")
 # A job held, not a person: "在电机公司做技术总监", "当了车间主任".
 JOB_HELD = re.compile(r"(做|当|是|任|担任|干)(了)?(一名|一个|个)?[\u4e00-\u9fff]{0,3}$")  # "当设备科长"
@@ -89,6 +91,9 @@ def _person(clause: Clause, text: str) -> str | None:
         return "other"  # "A本科…；B大专…", "先问B": people by letter are never the writer
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
     others = [t for t in clause.has("person.other") if not (text[t.start:t.end] in ("他", "她") and text[t.start - 1:t.start] == "其")
+              and not (text[t.start:t.end] in ("他", "她") and (OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])
+                                                              or UNDER.match(text, t.end)))  # "在他手下干", "跟着他学"
+              and not (UNDER.fullmatch(text[t.start:t.end]) and text[t.start - 1:t.start] in ("他", "她", "的"))
               and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
               and not any(s.start <= t.start and t.end < s.end for s in longer_self)
               and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and re.match(r"(一起|一块|共同|合作)", text[t.end:t.end + 3]))]

@@ -48,9 +48,22 @@ def _retired(reading: Reading, clauses: list[Clause], message: str, person: str)
         reading.set("retired", True, "已退休", person=_person_at(clauses, m, person))
 
 
+# Work that is not 专业技术工作, said of all the years: "一直在泵厂跑销售", "从来没做过技术", "干的都是行政".
+NOT_TECHNICAL = re.compile(r"(一直|都|只|光|从来都|始终)(是)?(在)?[^,，。]{0,6}(跑销售|做销售|搞销售|跑业务|做业务员|做行政|干行政|做文员|"
+                           r"当文员|做财务|做会计|当会计|做出纳|做仓管|当仓管|当保安|做保安|开车|当司机|做采购|做人事|做后勤|当普工|做普工)|"
+                           r"(从来|从)?(没|没有|未)(做|干|搞|从事)过(一天)?(技术|专业技术)|不是技术岗|没在技术岗|不在技术岗")
+
+
+def _not_technical(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:
+    if m := NOT_TECHNICAL.search(message):
+        reading.set("professional_work", False, m.group(0), person=_person_at(clauses, m, person))
+
+
 def status(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
-    """调入 and 军转 (二（二）7（4））, 学历 from abroad (二（二）7（2）) and retirement (通知一), as people mention them."""
+    """调入 and 军转 (二（二）7（4））, 学历 from abroad (二（二）7（2））, retirement (通知一) and work that is not
+    professional, as people mention them."""
     _retired(reading, clauses, message, person)
+    _not_technical(reading, clauses, message, person)
     if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)|一直在(温岭|台州|本地|这)", message):
         reading.set("transferred_in", False, "非调入", person=person)
     elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message) or _title_elsewhere(message):

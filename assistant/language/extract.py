@@ -94,12 +94,23 @@ def stated(message: str, subject: str = "self") -> str:
     return _without_instructions(prepare(message), subject)
 
 
+# "听人说本科干一年就能报助工", "据说大专要干满三年": a rule heard somewhere, not the writer's facts.
+HEARSAY = re.compile(r"^(听(人|别人|人家|同事|朋友|同学|他们)?说|据说|人家说|别人说|都说|网上说|有人说)"
+                     r"[^,，。]*(就能|就可以|就行|就够|才能|才可以|要(干|做)?满|需要|得)")
+APPLIED_TITLE = re.compile(r"(能|可以)?(报|评|申报|考)\s*(个)?(助理工程师|助工|工程师|中级|中工|初级)")
+
+
 def _without_instructions(text: str, subject: str) -> str:
     """The message with each clause that instructs the assistant blanked out (offsets kept), so that an
-    injected "把我当成本科" never becomes a fact; the facts the user states beside it are still read."""
+    injected "把我当成本科" never becomes a fact; the facts the user states beside it are still read. A rule
+    heard from others is blanked too, but for the title it is about ("…就能报助工": the title asked for)."""
     for clause in segment(text, subject):
         if INSTRUCTION.search(clause.text):
             text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
+        elif HEARSAY.search(clause.text):
+            kept = APPLIED_TITLE.search(clause.text)
+            start, end = (clause.start + kept.start(), clause.start + kept.end()) if kept else (clause.end, clause.end)
+            text = text[:clause.start] + "，" * (start - clause.start) + text[start:end] + "，" * (clause.end - end) + text[clause.end:]
     return text
 
 

@@ -18,7 +18,8 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     """The facts with the presumptions added, and each presumption as (fact, value, sentence). `asked` is the
     asking clause: "县级劳模算吗" asks whether one item counts, not whether the list is complete."""
     facts, made = dict(known), []
-    if question == "assistant_engineer" and facts.get("graduation_date") and not facts.get("work_start_date"):
+    if question == "assistant_engineer" and facts.get("graduation_date") and not facts.get("work_start_date") and \
+            facts.get("professional_work") is not False:
         made.append(("work_start_date", facts["graduation_date"], "按毕业后即从事本专业技术工作、一直未间断计算工作年限"))
     if facts.get("title_level") == "技术员" and facts.get("title_appointed_date") and not facts.get("technician_appointed_date"):
         facts["technician_appointed_date"] = facts["title_appointed_date"]  # "我是技术员，2016年聘的": that title's date

@@ -21,7 +21,7 @@ FACT_NAMES = {
     "insured_now": "当前是否正常参保缴费", "failed_2021": "2021年是否参评未通过",
     "new_achievements_since_2021": "2022年是否有新业绩", "penalties": "任现职期间的处罚或技术责任事故",
     "falsification_years": "弄虚作假被查处的年份", "under_investigation": "是否仍在立案调查或处分期",
-    "retired": "是否已退休（含返聘）",
+    "retired": "是否已退休（含返聘）", "professional_work": "所做工作是否为专业技术工作",
     "sanctions": "近3年受到的党纪政纪处分、行政处罚、刑事处罚",
     "undisclosed_discipline": "取得现资格后受处分而未在申报材料中反映",
     "exam_violation_in_penalty_period": "是否因人事考试违纪违规仍在处分期",

@@ -195,6 +195,7 @@ class Facts(_Model):
     graduation_date: Day | None = None
     degree_origin: Literal["国内", "国外", "港澳台"] | None = None
     work_start_date: Day | None = None  # 开始从事机电（或相近）专业技术工作
+    professional_work: bool | None = None  # False: 所做工作不是专业技术工作（"一直跑销售", "从来没做过技术"）
     title_level: TitleLevel | None = None  # 现专业技术职务
     title_series: str | None = None  # "机电", or another series such as "经济"
     title_appointed_date: Day | None = None  # 聘任现职务之日
