@@ -73,6 +73,7 @@ class CardIndex:
         self.min_score = float(thresholds["min_score"])
         self.margin = float(thresholds["margin"])
         self.clear = float(thresholds["clear"])
+        self.lead = float(thresholds["lead"])
         self._segmenter = segmenter
         texts, self._owner = [], []
         for n, card in enumerate(self.cards):
@@ -122,6 +123,7 @@ class CardIndex:
                                             for card in self.cards]) / best_clause
         order = np.argsort(-combined, kind="stable")
         best, second = float(combined[order[0]]), float(combined[order[1]]) if len(order) > 1 else 0.0
-        if asked[order[0]] < self.min_score or best < second * self.margin:
-            return None
+        agreed = order[0] == int(np.argmax(asked)) and ranked[0] >= self.lead * ranked[1]
+        if asked[order[0]] < self.min_score or best < second * self.margin and not agreed:
+            return None  # (a close call, unless the card that leads on both also leads on the asking alone)
         return CardMatch(self.cards[order[0]], float(asked[order[0]]), float(asked[order[1]]))

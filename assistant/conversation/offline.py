@@ -128,6 +128,8 @@ class OfflineAssistant:
         question, intent = decide(u, said, text, session.question, known)
         if next_year:
             question = session.question  # "那明年呢": the same question, its years counted to next year's end
+        elif question and question == session.question and session.topic and not said and not u.asked:
+            question = None  # "要多少学时" → "四年一共": a fragment after an informational answer continues it
         if question == "hours_for_activity" and "ce" not in said:
             question = None  # the activity asked about before is not this message's: nothing to sum
         if question is None and ASKS_TO_APPLY.search(text) and not set(said) - {"target"} and not session.facts and \
@@ -140,10 +142,12 @@ class OfflineAssistant:
             session.question = topic_question(u, text) or session.question
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
             several = self._several_cards([c.text for c in u.clauses if c.asks and len(c.text) >= 4])
-            return self._with_facts(several or self._search(weighted_query(message, text, u, before), engaged), session)
+            query = weighted_query(message, text, u, session.topic or before)
+            session.topic = query[:80]  # a chain of short follow-ups keeps the subject it started with
+            return self._with_facts(several or self._search(query, engaged), session)
         if question == "hours_for_activity":
             remember(session, u)
-            session.question = question  # a follow-up ("那…呢，也是7天") is summed the same way
+            session.question, session.topic = question, ""  # a follow-up ("那…呢，也是7天") is summed the same way
             return self._with_facts(activity_hours(said, self._cite), session)
         known, presumed = presume(known, question, u.asked.text if u.asked else text)
         facts, presumed_target = target_for(question, known)
@@ -163,7 +167,7 @@ class OfflineAssistant:
             u.reading.evidence = [e for e in u.reading.evidence if e.name not in dropped]
         session.store(known if presumed_target else facts, person)  # a target we presumed is not one they said
         remember_frame(session, u, "other" if person == "self" else "self")
-        session.question = question
+        session.question, session.topic = question, ""
         session.pending = verdict.missing[0].fact if verdict.missing else None
         note_evidence(session, u, presumed, person)
         assumptions = list(dict.fromkeys(open_spans + u.reading.notes + [e["presumed"] for e in session.evidence

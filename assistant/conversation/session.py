@@ -29,6 +29,7 @@ class Session:
     evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
     turn: int = 0
     last_text: str = ""  # the user's previous message (normalised), for corrections ("打错了，是25万")
+    topic: str = ""  # what the last informational answer searched for: "那专业科目呢" continues it ("四年一共要多少学时")
     last_used: float = field(default_factory=time.monotonic)
     history: list[dict] = field(default_factory=list)  # the chat as shown ({role, content}), restored on reload
     last_answer: dict | None = None  # the last answer as the API gives it (feedback stores it)
@@ -55,7 +56,7 @@ class Session:
     def reset(self) -> None:
         self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
         self.person = "self"
-        self.last_text = ""
+        self.last_text = self.topic = ""
         self.history, self.last_answer = [], None
 
     def forget(self, name: str, person: str = "self") -> bool:

@@ -12,7 +12,8 @@ from assistant.language.reading import Reading
 FORMATS = re.compile(r"(?<![a-z])(jpe?g|png|bmp|gif|webp|heic|tiff?)(?![a-z])", re.I)
 PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
                     r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
-SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z])", re.I)
+SIZE = re.compile(r"(?<![a-z\-\d.])(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z\-\d])", re.I)
+# (a model number such as "Y2-160M-4电机" is no file size)
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 
 def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
