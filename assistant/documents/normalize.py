@@ -71,6 +71,8 @@ def _approximate(m: re.Match) -> str:
     return f"{CN_DIGIT[low]}到{CN_DIGIT[high]}"
 
 
+MIXED_YEAR = re.compile(r"(?=[零〇一二三四五六七八九0-9]{4}年)(?=.{0,3}\d)(?=.{0,3}[零〇一二三四五六七八九])"
+                        r"[零〇一二三四五六七八九0-9]{4}(?=年)")
 SPOKEN_YEAR = re.compile(r"两千(零|〇)?([一二三四五六七八九十]{1,3})(?=年)")
 
 
@@ -100,6 +102,8 @@ def arabic_numerals(text: str) -> str:
 
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百]+)", lambda m: convert(m) + "%", text)
     text = SPOKEN_YEAR.sub(_spoken_year, text)  # "两千一七年", "两千零五年", "两千二十年" (voice input)
+    text = MIXED_YEAR.sub(lambda m: "".join(str(DIGITS.index(c)) if c in DIGITS else "0" if c in "零〇" else c
+                                            for c in m.group(0)), text)  # "二0二一年": digits and numerals mixed
     text = re.sub(r"十几年", "10多年", text)  # "做了十几年": at least ten years (never more than said)
     text = APPROXIMATE.sub(_approximate, text)  # 两三年 → 2到3年
     # "零九年", "〇五年": a two-digit year written digit by digit (not the number 9)

@@ -152,6 +152,7 @@ def _salary(clause: Clause, message: str, put) -> str | None:
         put("salary_meets_skip_level", False)
         return
     text = _tenths(re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万"))  # "¥380,000", "30w"
+    text = re.sub(r"(\d)\s*(多|来|出头|左右|把)\s*万", r"\1万", text)  # "50多万", "三十来万": at least the figure said
     m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (

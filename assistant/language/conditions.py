@@ -17,8 +17,10 @@ SIZE = re.compile(r"(?<![a-z\-\d.])(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 
 def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
-    if m := re.search(r"(白|蓝|红|灰)(色)?(底|背景)", message):
-        reading.set("photo.background", m.group(1), m.group(0), person=person)
+    backgrounds = [m for m in re.finditer(r"(白|蓝|红|灰)(色)?(底|背景)", message)
+                   if not re.search(r"(不是|不用|非|没有|不要|不一定)$", message[max(0, m.start() - 3):m.start()])]
+    if backgrounds:  # "可以不是白底伐，蓝底的": the background the photo has, not the one it lacks
+        reading.set("photo.background", backgrounds[-1].group(1), backgrounds[-1].group(0), person=person)
     if m := FORMATS.search(message):
         reading.set("photo.format", m.group(1).upper(), m.group(0), person=person)
     if m := PIXELS.search(message):
@@ -52,7 +54,9 @@ def _retired(reading: Reading, clauses: list[Clause], message: str, person: str)
 # Work that is not 专业技术工作, said of all the years: "一直在泵厂跑销售", "从来没做过技术", "干的都是行政".
 NOT_TECHNICAL = re.compile(r"(一直|都|只|光|从来都|始终)(是)?(在)?[^,，。]{0,6}(跑销售|做销售|搞销售|跑业务|做业务员|做行政|干行政|做文员|"
                            r"当文员|做财务|做会计|当会计|做出纳|做仓管|当仓管|当保安|做保安|开车|当司机|做采购|做人事|做后勤|当普工|做普工)|"
-                           r"(从来|从)?(没|没有|未)(做|干|搞|从事)过(一天)?(技术|专业技术)|不是技术岗|没在技术岗|不在技术岗")
+                           r"(从来|从)?(没|没有|未)(做|干|搞|从事)过(一天)?(技术|专业技术)|不是技术岗|没在技术岗|不在技术岗|"
+                           r"(现在|目前|如今)(在|已经)?(做|干|搞|负责|转做|改做)(行政|人事|销售|财务|后勤|文员|采购)|"
+                           r"不(搞|做|干)技术了|转行(做|去|干)?(行政|人事|销售|财务|后勤)")
 
 
 def _not_technical(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:

@@ -131,7 +131,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     clauses = [*_rows(p, "assistant_engineer.work_years", level), "附件2/第四条/（三）", "附件2/第十八条/（七）", "二/（二）/6"]
     if facts.professional_work is False and level in required_by_level:  # "毕业5年，一直跑销售，从来没做过技术"
         return leaf("assistant_engineer.work_years", clauses, False,
-                    f"{level}毕业须从事本专业技术工作{required_by_level[level]}年以上；您说的工作（如销售、行政、财务）"
+                    f"{level}毕业须从事本专业技术工作{required_by_level[level]}年以上；所说的工作（如销售、行政、财务）"
                     "不是专业技术工作，不计入年限。", facts={"professional_work": False, "education_level": level},
                     params={"assistant_engineer.work_years": required_by_level[level]})
     needs = [n for n, v in (("education_level", level), ("work_start_date", start)) if v is None]

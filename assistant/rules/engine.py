@@ -108,7 +108,8 @@ def _qualifying_date(facts: Facts, p: Parameters) -> tuple[date | None, list[str
 def _bars(facts: Facts, p: Parameters) -> list[Check]:
     """The gates that, not met, forbid this year's application whatever the route (不得申报)."""
     said = ([gates.in_service(facts, p)] if facts.retired is not None else []) + (  # asked of no one; read when said
-        [gates.conduct(facts, p)] if facts.sanctions is not None else [])
+        [gates.conduct(facts, p)] if facts.sanctions is not None else []) + (
+        [gates.professional(facts, p)] if facts.professional_work is False else [])
     return [*said, gates.rule_2021(facts, p), gates.penalty(facts, p, *_qualifying_date(facts, p)),
             gates.disqualification(facts, p)]
 

@@ -151,6 +151,14 @@ def in_service(facts: Facts, p: Parameters) -> Check:
                 "申报对象须为在职专业技术人员。", facts={"retired": facts.retired}, needs=["retired"])
 
 
+def professional(facts: Facts, p: Parameters) -> Check:
+    """通知一: the review is for those doing 机电 professional work; "现在做行政人事，不搞技术了" is not one."""
+    return leaf("professional_work", ["一"], facts.professional_work,
+                "申报对象须为从事机电制造技术专业技术工作的在职专业技术人员；所说的工作（如销售、行政、人事、财务）"
+                "不是专业技术工作。" if facts.professional_work is False else "申报对象须从事机电制造技术专业技术工作。",
+                facts={"professional_work": facts.professional_work}, needs=["professional_work"])
+
+
 def transferred_title(facts: Facts, p: Parameters) -> Check:
     """调入 (二（二）7（4））: a title from another province or a central unit is confirmed before it counts."""
     clause = ["二/（二）/7/（4）"]
