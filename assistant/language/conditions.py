@@ -20,7 +20,7 @@ def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "
     backgrounds = [m for m in re.finditer(r"(白|蓝|红|灰)(色)?(底|背景)", message)
                    if not re.search(r"(不是|不用|非|没有|不要|不一定)$", message[max(0, m.start() - 3):m.start()])]
     if backgrounds:  # "可以不是白底伐，蓝底的": the background the photo has, not the one it lacks
-        reading.set("photo.background", backgrounds[-1].group(1), backgrounds[-1].group(0), person=person)
+        reading.set("photo.background", backgrounds[0].group(1), backgrounds[0].group(0), person=person)
     if m := FORMATS.search(message):
         reading.set("photo.format", m.group(1).upper(), m.group(0), person=person)
     if m := PIXELS.search(message):

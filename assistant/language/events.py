@@ -167,7 +167,9 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             neighbours = [c for c in (clauses[i + 1:i + 2] + clauses[i - 1:i] if i and bare else clauses[i + 1:i + 2])
                           if not any(c.start <= m.start < c.end for m in mentions
                                      if m.kind == "date" or m.kind == "months" and not bare)
-                          and not LATER.match(c.text)]  # "…，我管设备维护7年了": that clause has its own time
+                          and not LATER.match(c.text)  # "…，我管设备维护7年了": that clause has its own time
+                          and not re.search(r"[。!！?？]", message[min(clause.end, c.end):max(clause.start, c.start)])]
+            # (nor across a sentence's end: "2021年自考了个本科。现在最高学历是本科" dates no 毕业 of the next)
             figure = re.search(r"\d", clause.text.replace(mention.text, ""))  # "2022年到现在85": a year's figure
             for other in neighbours if role is None and not figure else []:
                 role = next((t.dim.split(".")[1] for t in other.has("events")), None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import achieved, assessments, conditions, conduct, hours, items
+from assistant.language import achieved, assessments, conditions, conduct, gaps, hours, items
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
@@ -173,7 +173,8 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.status(reading, clauses, text, main)
     conditions.practical(reading, text, main)
     conduct.sanctions(reading, clauses, reference)
-    loose = attach_dates(reading, clauses, mentions, reference, text)
+    idle, idle_months = gaps.breaks(text, mentions)
+    loose = attach_dates(reading, clauses, gaps.outside(mentions, idle), reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
     conditions.history(reading, clauses, text, main)
     items.not_appointed(reading, clauses)
@@ -185,6 +186,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)
+    gaps.take_off(reading, idle_months, main)  # "中间20年3月到8月在家没上班": the time worked, not the time since
     understanding = Understanding(reading, clauses, asked, loose, subject, corrected=fixed != said)
     if pending:
         _fill_pending(understanding, pending, text, reference)

@@ -105,6 +105,8 @@ def _from_jionlp(item: dict, reference: date) -> Mention | None:
         return Mention("present", start, end, text)  # 今年年底, 年底: the measuring point
     if "至" in text or "-" in text and first.year != last.year:
         return None  # a period such as 2019-2022年: years of hours, not a date of an event
+    if (said := re.match(r"(\d{2,4})\s*年", text)) and last.year > first.year and (2000 + int(said.group(1)) % 100) == first.year:
+        last = date(first.year, 12, 31)  # "18年冬天": the winter of the year said, not the February after it
     assumed = "" if first == last else (f"未说日期，按{last.month}月{last.day}日计" if first.month == last.month and
                                         first.year == last.year else f"未说月份，按{last.year}年{last.month}月{last.day}日计")
     return Mention("date", start, end, text, value=last, assumed=assumed)
