@@ -38,7 +38,7 @@ from assistant.conversation.turn import (
     target_for,
     weighted_query,
 )
-from assistant.conversation.wording import cited_ids, verdict_text
+from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
@@ -97,7 +97,7 @@ class OfflineAssistant:
             return Answer(answer=reply, mode="offline", verdict=None, citations=[])
         if listed := people(message):  # "①张工…；②李卫东…。三个人…是不是都能报": each on their own words
             return combined(listed[0], [self.answer(Session(), f"{p.words}。{listed[1]}") for p in listed[0]])
-        u = understand(message, self.reference, pending=session.pending, subject=session.person)
+        u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too)
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
         if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
@@ -169,6 +169,7 @@ class OfflineAssistant:
         remember_frame(session, u, "other" if person == "self" else "self")
         session.question, session.topic = question, ""
         session.pending = verdict.missing[0].fact if verdict.missing else None
+        session.asked_too = [m.fact for m in verdict.missing[1:ASKED_AT_ONCE]]
         note_evidence(session, u, presumed, person)
         assumptions = list(dict.fromkeys(open_spans + u.reading.notes + [e["presumed"] for e in session.evidence
                                                              if e["presumed"] and e["person"] == person]))

@@ -25,6 +25,7 @@ class Session:
     assumptions: list[str] = field(default_factory=list)
     other: dict = field(default_factory=dict)  # facts about another person the user asked about
     pending: str | None = None  # the fact the assistant asked for last
+    asked_too: list[str] = field(default_factory=list)  # the other facts asked in that turn (a reply may answer them)
     person: str = "self"  # whom the conversation is about now ("他是本科…" makes it "other")
     evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
     turn: int = 0

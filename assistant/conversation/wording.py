@@ -183,11 +183,14 @@ def _held_items(verdict: Verdict, route) -> str:
     return f"已具备：{'；'.join(held)}。" if held else ""
 
 
+ASKED_AT_ONCE = 3  # the missing facts asked in one turn: a reply may answer any of them ("19.7", "大专")
+
+
 def verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> str:
     first = lead(verdict)
     lines = [first, *_also(verdict, first)]
     if verdict.missing:
-        lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:2]))
+        lines.append("请告诉我：" + " ".join(m.question for m in verdict.missing[:ASKED_AT_ONCE]))
     failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first
               and f"· {r.sentence}" not in lines]  # said once: not again as "另外"
     lines += [f"另外：{r.sentence}" for r in failed]

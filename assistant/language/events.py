@@ -62,6 +62,9 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
         return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best is None and (clause.has("title") or clause.has("other_series")):
+        if re.search(r"(才能|才可以|就能|就可以|能|可以|再)\s*(报|评|申报|申请|考)[^,，]{0,4}$",
+                     clause.text[:min(t.start for t in clause.has("title") or clause.has("other_series")) - clause.start]):
+            return None  # "得明年才能报助工": when one may apply, not when the title was held
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
     if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + after):
@@ -122,7 +125,7 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
         if role == "work_start" and clause.has("title") and not reading.get("title_appointed_date", person) and \
-                re.search(r"(入职|进厂|进公司|参加工作|工作)(后|以后|之后|就|即)[^,，]{0,6}(聘|评)", clause.text):
+                re.search(r"(入职|进厂|进公司|参加工作|工作)(的)?(后|以后|之后|就|即|同时|当月|当时|时)[^,，]{0,6}(聘|评)", clause.text):
             reading.set("title_appointed_date", value.isoformat(), clause.text, person,
                         presumed="按入职当时即聘任计算")  # "去年5月入职后聘了助理工程师"
         if role in ("work_start", "changed_unit") and MOVED_TO_TECHNICAL.search(clause.text):

@@ -150,8 +150,10 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
     return text
 
 
-def understand(message: str, reference: date, pending: str | None = None, subject: str = "self") -> Understanding:
-    """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for and
+def understand(message: str, reference: date, pending: str | None = None, subject: str = "self",
+               also: list[str] | tuple = ()) -> Understanding:
+    """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for (`also`:
+    the others asked with it, which a bare reply of their kind answers instead) and
     `subject` whom the conversation is about so far."""
     said = prepare(message)
     fixed = corrected_inline(said)
@@ -188,8 +190,11 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         presume_machinery_work(reading, clauses, person)
     gaps.take_off(reading, idle_months, main)  # "中间20年3月到8月在家没上班": the time worked, not the time since
     understanding = Understanding(reading, clauses, asked, loose, subject, corrected=fixed != said)
-    if pending:
-        _fill_pending(understanding, pending, text, reference)
+    for asked_fact in [pending, *also] if pending else []:
+        before = len(reading.evidence)
+        _fill_pending(understanding, asked_fact, text, reference)
+        if len(reading.evidence) > before:
+            break  # "19.7" after "学历？专业？从哪年开始工作？": the one question a date answers
     _deadline_date(understanding, reference)
     conditions.step(reading, text, understanding.person)
     return understanding

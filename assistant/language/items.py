@@ -160,7 +160,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     r"[^,，聘当是拿有了的]{0,6}?(能报|能不能报|可以报|可不可以报|报得了|能评|能申报|可以申报|好报|怎么报|要什么条件|"
                     r"需要什么条件|要几年|还能报|能不能评|可不可以评|能不能申报|报吗|报么|报不|申报吗|够年限|年限够|年限到|够得上|够不够得上|"
                     r"够不上|够格|够资格|有资格|有没有资格|评得上|评不评得上|能评上|好伐|行伐|可以伐|"
-                    r"(能|可以|可不可以|能不能|好)(搞|弄|整|拿|冲|考)|行吗|行不行|行么|可以吗|成吗|成不)",
+                    r"(能|可以|可不可以|能不能|好)(搞|弄|整|拿|冲|考)|行吗|行不行|行么|可以吗|成吗|成不|"
+                    r"什么时候(开始)?(报|申报|报名)|(报名|申报)(时间|什么时候|截止))",
                     message[t.end:clause.end])):  # "工程师今年能报么", "今年工程师到底能不能报": the title asked for
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and re.fullmatch(r"(那|那么|那要是|要是|那如果)?(报|申报|评)?\s*" + re.escape(message[t.start:t.end])

@@ -60,6 +60,10 @@ def answer_to(pending: str, text: str, loose: list, reference: date) -> tuple[st
     if pending.endswith("_date"):
         if dates:
             return pending, dates[0].value.isoformat()
+        if m := re.fullmatch(r"\s*((?:19|20)?\d{2})\s*[./]\s*(\d{1,2})\s*", text):  # "19.7" said alone, for a date asked
+            year, month = int(m.group(1)) % 100 + 2000, int(m.group(2))
+            if 1 <= month <= 12 and year <= reference.year:
+                return pending, (date(year, month, 1) + relativedelta(day=31)).isoformat()
         if months:
             return pending, (reference - relativedelta(months=int(months[0].amount))).isoformat()
         return None

@@ -21,7 +21,7 @@ from itertools import pairwise
 from dateutil.relativedelta import relativedelta
 
 from assistant.language.lexicon import lexicon
-from assistant.language.when import find_dates
+from assistant.language.when import FESTIVAL, PANDEMIC, find_dates
 
 # A bare "10年" is a duration, not the year 2010, when the words after or before it say so.
 YEARS_AFTER = re.compile(r"\d{1,2}\s*年\s*(了|多|半|左右|以上|整|的(工作|经验|经历|工龄|技术)|工龄|经验)")
@@ -196,6 +196,9 @@ def find_time(text: str, reference: date) -> list[Mention]:
             mentions.append(mention)
     taken = [(m.start, m.end) for m in mentions] + [tuple(item["offset"]) for item in found]
     for own in find_dates(text, reference):
+        if FESTIVAL.fullmatch(text[own.start:own.end]) or PANDEMIC.fullmatch(text[own.start:own.end]):
+            mentions = [x for x in mentions if not (x.start < own.end and own.start < x.end)]  # jionlp reads no holidays
+            taken = [(s, e) for s, e in taken if not (s < own.end and own.start < e)]
         if not any(s < own.end and own.start < e for s, e in taken):
             mentions.append(Mention("date", own.start, own.end, text[own.start:own.end], value=own.value, assumed=own.assumed))
         taken.append((own.start, own.end))

@@ -32,6 +32,14 @@ YEAR_CLASS = re.compile(r"(?<![\d第])(\d{2}|\d{4})届")
 YEAR_CAME = re.compile(r"(?<!\d)(\d{2})年(?=来(我们|我司|这|温岭|台州|本|现|厂|公司|单位|企业|上班|工作|到|入职|泵|电机|车间))")
 
 
+# "去年圣诞节前几天", "19年国庆后", "过年前": a holiday of a year (movable feasts at their usual month, said aloud).
+FESTIVAL = re.compile(r"(今年|去年|前年|大前年|(\d{4}|\d{2})年)?的?(元旦|春节|过年|五一|劳动节|端午节?|中秋节?|国庆节?|圣诞节?)"
+                      r"(前后|前|后|那会儿?|的时候|期间|左右)?")
+HOLIDAYS = {"元旦": (1, 1), "春节": (2, 1), "过年": (2, 1), "五一": (5, 1), "劳动节": (5, 1), "端午": (6, 15), "中秋": (9, 20),
+            "国庆": (10, 1), "圣诞": (12, 25)}
+PANDEMIC = re.compile(r"疫情(开始)?(那年|那一年|爆发那年)|疫情前(那年|一年)?")  # 2020; the year before it, 2019
+
+
 @dataclass
 class Found:
     value: date
@@ -66,6 +74,17 @@ def find_dates(text: str, reference: date) -> list[Found]:
             found.append(Found(resolved[0], match.start(), match.end(), resolved[1]))
             taken.append((match.start(), match.end()))
 
+    for m in FESTIVAL.finditer(text):
+        year = reference.year - {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}.get(m.group(1) or "", 0)
+        year = _year(m.group(2)) if m.group(2) else year
+        word = m.group(3)
+        month, day = HOLIDAYS.get(word) or HOLIDAYS[word[:-1]]  # "春节" as said, "国庆节" as "国庆"
+        if m.group(4) == "后":  # "国庆后": some day after it; the month's end, so service is never overstated
+            day = calendar.monthrange(year, month)[1]
+        add(m, (date(year, month, day), f"“{m.group(0)}”按{year}年{month}月{day}日计"))
+    for m in PANDEMIC.finditer(text):
+        year = 2019 if m.group(0).startswith("疫情前") else 2020
+        add(m, (date(year, 12, 31), f"“{m.group(0)}”按{year}年12月31日计"))
     for m in FULL.finditer(text):
         if len(m.group(1)) == 2 and "年" not in m.group(0):
             continue  # "10.25" is a month and day, handled below
