@@ -183,6 +183,7 @@ def _held_items(verdict: Verdict, route) -> str:
     return f"已具备：{'；'.join(held)}。" if held else ""
 
 
+SAID_GATES = {"transferred_title"}  # gates the user's own words engaged (调入): said, even when not yet settled
 ASKED_AT_ONCE = 3  # the missing facts asked in one turn: a reply may answer any of them ("19.7", "大专")
 
 
@@ -194,6 +195,8 @@ def verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> s
     failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first
               and f"· {r.sentence}" not in lines]  # said once: not again as "另外"
     lines += [f"另外：{r.sentence}" for r in failed]
+    engaged = [r for r in verdict.reminders if r.result == "unknown" and r.rule in SAID_GATES and not r.sentence.startswith("需要知道")]
+    lines += [f"另须：{r.sentence}" for r in engaged]  # "江西调过来的…": 调入审定 is not a count of gates unchecked
     unsure = [r for r in verdict.reminders if r.result == "unknown"]
     if unsure and verdict.outcome == "eligible":
         lines.append(f"申报前还须满足其他条件（社保、年度考核、继续教育学时等），共{len(unsure)}项本助手尚未核实。")

@@ -69,9 +69,11 @@ def status(reading: Reading, clauses: list[Clause], message: str, person: str = 
     professional, as people mention them."""
     _retired(reading, clauses, message, person)
     _not_technical(reading, clauses, message, person)
-    if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)|一直在(温岭|台州|本地|这)", message):
+    came = re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message) or _title_elsewhere(message)
+    if re.search(r"(不是|没有|没|并非|从没)[^,，。]{0,4}(外省|调|转业|部队)", message) or not came and \
+            re.search(r"一直在(温岭|台州|本地|这)(?![^,，。]{0,4}(交|缴))", message):  # ("社保…一直在温岭交" says nothing of it)
         reading.set("transferred_in", False, "非调入", person=person)
-    elif re.search(r"转业|部队|军队|退伍|外省调|从外省|省外调|刚调过来|调入|中央部属|部属单位", message) or _title_elsewhere(message):
+    elif came:
         reading.set("transferred_in", True, "调入或军转", person=person)
         if re.search(r"(还没|没有|未|尚未)[^,，。]{0,4}(确认|审定|认定)", message):
             reading.set("title_confirmed", False, "尚未审定确认", person=person)

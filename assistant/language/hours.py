@@ -160,6 +160,9 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
     return {k: v for k, v in activity.items() if v is not None}
 
 
+SAME_TIME = re.compile(r"\s*(又|还|另外|同年|当年|并且|而且|再|也)")
+
+
 def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date) -> None:
     """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
     (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
@@ -172,7 +175,8 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
             route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
         if route == "（三）" and not re.search(r"培训|研修|进修|学习|考察|交流|课程|访学|研讨|会议|讲座|展会", clause.text):
             route = None  # "英国读的本科" names a country, not training abroad
-        year = year_of(clause.text, reference) or reference.year
+        year = year_of(clause.text, reference) or (found[-1][0] if found and SAME_TIME.match(clause.text) else reference.year)
+        # ("去年参加了省级高研班，又参加了…培训班7天": 又/还/另外 go on in the year of the activity before)
         if route is not None and found and found[-1][1]["route"] == route and not days and \
                 not re.search(r"\d", clause.text):
             route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again

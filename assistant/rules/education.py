@@ -150,7 +150,7 @@ def work_years(facts: Facts, p: Parameters) -> Check:
     return leaf("assistant_engineer.work_years", clauses, years >= required,
                 f"{level}毕业须从事本专业技术工作{required}年以上；自{cn_date(start)}起至{cn_date(cutoff)}共"
                 f"{years_and_months(start, cutoff)}（{_anniversaries(years)}），{'已' if years >= required else '未'}达到"
-                f"{_met_on(start, required, years)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}"
+                f"{_met_on(start, required, years, cutoff)}{_just_met(start, required, years, p)}。{_added_across_degree(facts)}{differs}"
                 f"{'' if years >= required else _set_aside(facts, p)}",
                 facts={"work_start_date": str(start), "education_level": level},
                 params={"assistant_engineer.work_years": required, "cutoff_date": str(cutoff)})
@@ -182,12 +182,16 @@ def _exactly(start, required: int, p: Parameters) -> bool:
     return add_years(start, required) == p.value("cutoff_date")
 
 
-def _met_on(start, required: int, years: int) -> str:
+def _met_on(start, required: int, years: int, cutoff=None) -> str:
     """When the years are short, the day they are complete under this notice's counting (what would change
-    the answer): "，按本通知的算法到2023年7月31日满3年"."""
+    the answer) and, when under a year, how many months are missing at the cutoff ("还差几个月"):
+    "，按本通知的算法到2023年3月31日满2年（截至2022年12月31日还差3个月）"."""
     if years >= required:
         return ""
-    return f"，按本通知的算法到{cn_date(add_years(start, required))}满{required}年"
+    done = add_years(start, required)
+    short = "" if cutoff is None else (done.year - cutoff.year) * 12 + done.month - cutoff.month
+    missing = f"（截至{cn_date(cutoff)}还差{short}个月）" if cutoff is not None and 0 < short <= 12 else ""
+    return f"，按本通知的算法到{cn_date(done)}满{required}年{missing}"
 
 
 def appointed_years(facts: Facts, p: Parameters) -> tuple[int | None, Check]:
@@ -241,7 +245,8 @@ def engineer_normal(facts: Facts, p: Parameters) -> Check:
         enough = leaf("engineer.years", [*_rows(p, "engineer.appointed_years", level), "二/（二）/6", *exact, *aside],
                       years >= required,
                       f"{level}学历须实际聘任初级工程师职务{required}年以上，{served(facts.title_appointed_date, p.value('cutoff_date'))}，"
-                      f"{'已' if years >= required else '未'}达到{_met_on(facts.title_appointed_date, required, years)}"
+                      f"{'已' if years >= required else '未'}达到"
+                      f"{_met_on(facts.title_appointed_date, required, years, p.value('cutoff_date'))}"
                       f"{_just_met(facts.title_appointed_date, required, years, p)}。"
                       f"{'' if years >= required else _set_aside(facts, p)}",
                       facts={"appointed_years": years},
