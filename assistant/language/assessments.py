@@ -34,6 +34,9 @@ def assessments(reading: Reading, clauses: list[Clause], message: str, reference
         year = 2000 + int(m.group(2) or m.group(4))
         if 2015 <= year <= 2022:
             reading.set(f"assessments.{year}", _grade(m.group(5)), m.group(0), person=person)
+    for m in re.finditer(r"(?<!\d)(?:20)?([12]\d)\s*年[^。\d]{0,12}?考核[^。\d,，]{0,6}?(" + GRADES + ")", message):
+        if 2015 <= 2000 + int(m.group(1)) <= 2022:  # "2020年那年出了点事，年度考核是不合格": the year told before it
+            reading.set(f"assessments.{2000 + int(m.group(1))}", _grade(m.group(2)), m.group(0), replace=False, person=person)
     if m := re.search(r"(?:20)?19\s*(?:年)?\s*(?:到|至|-|~)\s*(?:20)?21\s*年?\s*(?:考核)?(?:都|均|全)(?:是|为)?(" + GRADES + ")", message):
         for year in (2019, 2020, 2021):
             reading.set(f"assessments.{year}", _grade(m.group(1)), m.group(0), person=person)

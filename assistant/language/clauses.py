@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.language.lexicon import Tag, tag
 
-BOUNDARY = re.compile(r"[,，。;；!！?？:：\n]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+BOUNDARY = re.compile(r"[,，。;；!！?？:：\n【】]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 # Markers that ask only at the end of a clause ("能报中级不", "够两年没", "能报么"), not inside ("没有获奖").
 FINAL_ONLY = {"不", "没", "么", "吧"}
 

@@ -59,6 +59,10 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     if best == "obtained" and re.search(r"拿证|下证|发证", clause.text) and STARTED_WORK.match(after) and not (
             clause.has("title") or re.search(r"资格|职称", clause.text)):
         return "work_start"  # "(21年12月才拿到毕业证，)拿证那个月就进泵厂搞PLC编程": which 证 is unsaid; the start is said
+    titles = clause.has("title") + clause.has("other_series")
+    if best == "work_start" and any(0 <= start - t.end <= 4 and re.fullmatch(r"(干|当|做|任)了?", clause.text[
+            t.end - clause.start:start - clause.start].strip() or "了") for t in titles):
+        return "appointed"  # "助理会计师干了六年", "助工当了5年": the years the title was held
     if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
         return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best is None and (clause.has("title") or clause.has("other_series")):

@@ -117,7 +117,7 @@ def _without_instructions(text: str, subject: str) -> str:
 NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
 
 
-LETTER = re.compile(r"(?:^|(?<=[是问说看]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
+LETTER = re.compile(r"(?:^|(?<=[是问说看下]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
                     r"(?=\s*(?:$|[,，:：的是呢能可这那他她]|本科|大专|专科|中专|硕士|研究生|博士|高中|技校|今年|去年|\d))")
 
 

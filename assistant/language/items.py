@@ -15,16 +15,17 @@ from assistant.language.reading import Reading
 APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
 # "中工吗", "助工伐", "中工够没", "中工行不": a title with only the asking after it is the title asked for
 # (the question particles of Mandarin and of 吴语 伐) — unless a word before it says it is held ("我是助工吗").
-TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够不够|够不|够吗|行不|行伐|行吗|行么|"
+TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够了吗|够了伐|够了不|够不够|够不|够吗|行不|行伐|行吗|行么|"
                          r"行了吧|行吧|可以了吧|可以吧|能行吧|"
                          r"可以不|可以吗|可以伐|能不|能伐|"
                          r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
+UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)")
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
 NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职称|时候|时间|专业|以上|学位|^本|^相近|^机电|^该|什么|^这|所学|"
                          r"显得|这样|那样|说|看起来|比较|挺|很|不够|够|"  # "说这样显得专业": 专业 as an adjective
-                         r"成人|函授|自考|夜大|电大|大专|本科|中专|全日制|"  # "边工作边读的成人大专": a form of study
+                         r"成人|函授|自考|夜大|电大|大专|本科|中专|全日制|你|问|"  # "成人大专", "哦你问的是专业啊"
                          r"^我|报|评|申|能|想|^是|本$|的$|了|获得|从事|领域|相关|对口|同一|一样|不同|哪个|这个|那个|其中|每年|科目|课程|学时|继续|时|"
                          r"级|期刊|刊物|^在|帮|看看|不|吗|呢")
 
@@ -32,7 +33,8 @@ NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职�
 def education(reading: Reading, clauses: list[Clause]) -> None:
     order = list(lexicon()["education"])
     for clause in clauses:
-        levels = [t for t in clause.has("education") if not clause.negated_before(t.start, 2)]
+        levels = [t for t in clause.has("education") if not clause.negated_before(t.start, 2)
+                  and not UNFINISHED.match(clause.text, t.end - clause.start)]  # "专升本没读完": no degree
         if levels:
             best = max(levels, key=lambda t: order.index(t.value))
             reading.set("education_level", best.value, clause.text, clause.person)
@@ -184,6 +186,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"(就是|也就是|即|指的是|说的是)\s*$", message[clause.start:t.start]) and \
                     reading.get("target", person) == t.value:
                 continue  # "能报主攻吗 就是助理工程师": the title just asked for, spelled out
+            elif re.search(r"(\d+|几|十几|好几|多|两|一些)\s*(个|位|名)$", message[clause.start:t.start]):
+                continue  # "厂里有十二个工程师": people counted, not a title held
             else:
                 held = reading.get("title_level", person)
                 if held in order and order.index(held) > order.index(t.value):
