@@ -9,7 +9,7 @@ import re
 
 from assistant.documents.normalize import normalize
 from assistant.language.clauses import Clause
-from assistant.language.lexicon import known_majors, lexicon
+from assistant.language.lexicon import known_majors_as_read, lexicon
 from assistant.language.reading import Reading
 
 APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
@@ -42,7 +42,7 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
 
 def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
-    names = known_majors()  # the longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化"
+    names = known_majors_as_read()  # the longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化"
     order = list(lexicon()["education"])
     short = sum(len(c.text) for c in clauses) <= 12  # a bare reply ("机电一体化") to "您学的什么专业？"
     found: dict[str, list[tuple[int, str, Clause]]] = {}
@@ -50,7 +50,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     before = ""  # that clause's words ("成人大专又毕业了一个，机械制造工艺与设备")
     for clause in clauses:
         text = clause.text
-        known = next((n for n in names if normalize(n) in text), None)
+        known = next((n for n, read in names if read in text), None)
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):

@@ -136,6 +136,14 @@ def known_majors() -> tuple[str, ...]:
 
 
 @cache
+def known_majors_as_read() -> tuple[tuple[str, str], ...]:
+    """Each known major with its normalised spelling (computed once: a message is matched against ~300 names)."""
+    from assistant.documents.normalize import normalize
+
+    return tuple((name, normalize(name)) for name in known_majors())
+
+
+@cache
 def _known_words() -> ahocorasick.Automaton:
     """Words written correctly: a repair never cuts into one ("企业技术" is not "企业绩术"; "电子信息工程是…"
     keeps its 是: the major's name ends at 工程)."""
@@ -159,10 +167,11 @@ def repair_homophones(text: str) -> str:
     while i < len(chars):
         for n in lengths:
             word = keys.get(tuple(sounds[i:i + n]))
+            if not word or "".join(chars[i:i + n]) == word:
+                continue
             cuts = any(s < i + n and i < e and not (i <= s and e <= i + n) or (s, e) == (i, i + n) for s, e in protected)
             # (a repair never cuts into a word written correctly, nor replaces one: "说是" stays, not "硕士")
-            if word and "".join(chars[i:i + n]) != word and not cuts and \
-                    all("\u4e00" <= ch <= "\u9fff" for ch in chars[i:i + n]):
+            if not cuts and all("\u4e00" <= ch <= "\u9fff" for ch in chars[i:i + n]):
                 chars[i:i + n] = list(word)
                 i += n - 1
                 break
