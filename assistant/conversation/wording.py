@@ -140,7 +140,13 @@ def cited_ids(verdict: Verdict) -> list[str]:
     ids = [c for s in chosen for c in _applied(s.clauses, s.sentence, asked=s.depth == 0)]
     ids += [c for r in verdict.reminders if r.result == "not_met" for c in _applied(r.clauses, r.sentence)]
     ids += [c for r in verdict.settled for c in _applied(r.clauses, r.sentence)]
+    ids += [c for r in _engaged(verdict) for c in r.clauses]  # "另须：调入审定和确认" quotes the clause it says
     return list(dict.fromkeys(ids))
+
+
+def _engaged(verdict: Verdict) -> list:
+    """Open gates the user's own words engaged (调入): said as a requirement, with their clause."""
+    return [r for r in verdict.reminders if r.result == "unknown" and r.rule in SAID_GATES and not r.sentence.startswith("需要知道")]
 
 
 def lead(verdict: Verdict) -> str:
@@ -195,8 +201,7 @@ def verdict_text(verdict: Verdict, assumptions: list[str], reference: date) -> s
     failed = [r for r in verdict.reminders if r.result == "not_met" and r.sentence not in first
               and f"· {r.sentence}" not in lines]  # said once: not again as "另外"
     lines += [f"另外：{r.sentence}" for r in failed]
-    engaged = [r for r in verdict.reminders if r.result == "unknown" and r.rule in SAID_GATES and not r.sentence.startswith("需要知道")]
-    lines += [f"另须：{r.sentence}" for r in engaged]  # "江西调过来的…": 调入审定 is not a count of gates unchecked
+    lines += [f"另须：{r.sentence}" for r in _engaged(verdict)]  # "江西调过来的…": 调入审定 is not a count of gates unchecked
     unsure = [r for r in verdict.reminders if r.result == "unknown"]
     if unsure and verdict.outcome == "eligible":
         lines.append(f"申报前还须满足其他条件（社保、年度考核、继续教育学时等），共{len(unsure)}项本助手尚未核实。")
