@@ -42,6 +42,7 @@ FAILED = re.compile(r"(没|没有|未)(评上|评过|通过|评下来|过)|落�
 INSURED_SPAN = re.compile(r"^\s*(连续|一直|已经|都)?[^,，]{0,3}$|连续|交了|缴了|缴纳")  # a bare span in a 社保 story
 EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
+MEASURED_TO = re.compile(r"(到|截至|截止|算到)((现在|目前|今天)[（(]?)?$|^(现在|目前)[（(]$")  # "到现在（9月中旬）"
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -147,7 +148,7 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
     loose = []
     for i, clause in enumerate(clauses):
         for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
-            if re.search(r"(到|截至|截止|算到)$", message[clause.start:mention.start].rstrip()) and \
+            if MEASURED_TO.search(message[clause.start:mention.start].rstrip()) and \
                     not re.match(r"\s*(才|就|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)

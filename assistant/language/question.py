@@ -179,7 +179,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                     r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
                 return None, whole  # "…算学时吗", "学时不够可以补吗": a rule to quote
             if question == "papers" and not relevant and "papers" not in known:
-                if said.get("achievements") and said.get("target"):
+                if said.get("achievements") and (said.get("target") or known.get("target") or in_force):
                     continue  # "…还有省级期刊论文2篇，想报工程师": papers as achievements, for the title wanted
                 return None, whole  # "论文是不是必须的", "论文要查重吗": the rule of 二（二）3, quoted
             if question == "skip_level" and asks_verdict and known.get("title_level") == "助理工程师" and \
