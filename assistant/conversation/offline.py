@@ -35,6 +35,7 @@ from assistant.conversation.turn import (
     about_them,
     other_questions,
     problem_with,
+    said_after,
     target_for,
     weighted_query,
 )
@@ -107,9 +108,7 @@ class OfflineAssistant:
         before, session.last_text = session.last_text, text
         whole = classify(text)
         scope = classify(u.asked.text) if u.asked else whole
-        after_ask = u.asked and re.search(r"[。!！?？]", text[text.find(u.asked.text) + len(u.asked.text):text.find(whole.reason)]
-                                          if whole.reason and text.find(whole.reason) > text.find(u.asked.text) >= 0 else "")
-        # ("…会不会差几天不够？我们厂…老板答应评上加工资。": a remark after the question, not its subject)
+        after_ask = bool(u.asked) and said_after(text, u.asked.text, whole.reason)
         if u.asked and not scope.out_of_scope and whole.out_of_scope and whole.reason not in WEAK_REASONS and not after_ask and (
                 not set(scope.topics) - GENERIC or whole.other_review and not OUR_TITLES.search(text.replace(whole.reason, ""))):
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？", "我们总工想报高级工程师…要几篇论文": the subject is before

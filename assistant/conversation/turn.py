@@ -63,6 +63,13 @@ def weighted_query(message: str, said: str, u, before: str = "") -> str:
     return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query
 
 
+def said_after(text: str, asked: str, word: str) -> bool:
+    """Whether `word` comes in a later sentence than the asking clause ("…会不会差几天不够？我们厂…老板答应评上
+    加工资。": a remark after the question, not its subject)."""
+    ask, at = text.find(asked), text.find(word) if word else -1
+    return 0 <= ask < at and bool(re.search(r"[。!！?？]", text[ask + len(asked):at]))
+
+
 def about_them(answer: Answer) -> Answer:
     """An answer about someone else says so, and asks about them ("这位的最高学历…"), not about the user."""
     lines = [re.sub(r"(?<![本])您(?!本人)", "这位", line) if line.startswith("请告诉我：") else line

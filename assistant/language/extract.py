@@ -105,12 +105,13 @@ def _without_instructions(text: str, subject: str) -> str:
     injected "把我当成本科" never becomes a fact; the facts the user states beside it are still read. A rule
     heard from others is blanked too, but for the title it is about ("…就能报助工": the title asked for)."""
     for clause in segment(text, subject):
-        if INSTRUCTION.search(clause.text):
-            text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
-        elif HEARSAY.search(clause.text):
+        kept = None
+        if HEARSAY.search(clause.text) and not INSTRUCTION.search(clause.text):
             kept = APPLIED_TITLE.search(clause.text)
-            start, end = (clause.start + kept.start(), clause.start + kept.end()) if kept else (clause.end, clause.end)
-            text = text[:clause.start] + "，" * (start - clause.start) + text[start:end] + "，" * (clause.end - end) + text[clause.end:]
+        elif not INSTRUCTION.search(clause.text):
+            continue
+        start, end = (clause.start + kept.start(), clause.start + kept.end()) if kept else (clause.end, clause.end)
+        text = text[:clause.start] + "，" * (start - clause.start) + text[start:end] + "，" * (clause.end - end) + text[clause.end:]
     return text
 
 

@@ -21,6 +21,7 @@ TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够�
                          r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
 UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)")
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
+TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
 NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职称|时候|时间|专业|以上|学位|^本|^相近|^机电|^该|什么|^这|所学|"
@@ -122,7 +123,7 @@ def _field_before(before: str) -> str | None:
 def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
     """Titles held and applied for; `bare_title`: a message that is only a title ("中级") names the one applied
     for (unless the assistant just asked which title is held)."""
-    order = ["技术员", "助理工程师", "工程师"]
+    order = TITLE_ORDER
     for clause in clauses:
         person = clause.person
         for t in clause.has("other_series"):
@@ -178,7 +179,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
-                                         re.search(r"(想|要|打算|准备|希望)(拿|考|弄|搞|评|报|申请|申报)[^,，是聘当有]{0,6}$",
+                                         re.search(rf"({WISH.pattern})(拿|考|弄|搞|评|报|申请|申报)[^,，是聘当有]{{0,6}}$",
                                                    message[clause.start:t.start]) or  # "想拿机电工程师证"
                                          re.search(r"(报|申报|申请|(?<!转)评(?![上的了过完下为成]))[^,，是聘当拿有]{0,8}$",
                                                    message[clause.start:t.start])):

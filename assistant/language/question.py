@@ -13,7 +13,7 @@ import re
 from assistant.language.clauses import VERDICT
 from assistant.language.extract import Understanding
 from assistant.language.intent import Intent, classify
-from assistant.language.items import TITLE_ASKED
+from assistant.language.items import TITLE_ASKED, TITLE_ORDER
 
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
@@ -28,7 +28,6 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
             "practical_assessment": {"practical_assessment_passed"}, "disqualification": {"falsification_years", "under_investigation"},
             "penalty": {"penalties"}}
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
-TITLE_ORDER = ["技术员", "助理工程师", "工程师"]
 WHY_NOT = re.compile(r"^(那|那么)?(到底)?(哪里|哪儿|哪|啥地方|什么地方)(不对|有问题|不行|不符合|不够|没达到)|"
                      r"^(那)?(为什么|为啥|咋)(不行|不可以|不能|不够|不符合)|"
                      r"问题(出)?在哪|差在哪|卡在哪")
