@@ -34,6 +34,11 @@ class Card:
     asks: tuple[str, ...]
     answer: str
     clauses: tuple[str, ...]
+    # A status that makes this card the answer to "要办什么手续/在哪报/怎么认证" (调入, 派驻市外…): fact → values
+    when: tuple[tuple[str, tuple], ...] = ()
+
+    def applies(self, known: dict) -> bool:
+        return any(known.get(fact) in values for fact, values in self.when)
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,9 @@ def load_cards(path: Path = CARDS_FILE) -> tuple[tuple[Card, ...], dict]:
     """The cards and the matching thresholds (`match:` in the same file)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cards = tuple(Card(id=c["id"], topic=c["topic"], asks=tuple(c["asks"]), answer=c["answer"].strip(),
-                       clauses=tuple(c["clauses"])) for c in data["cards"])
+                       clauses=tuple(c["clauses"]),
+                       when=tuple((fact, tuple(v if isinstance(v, list) else [v])) for fact, v in c.get("when", {}).items()))
+                  for c in data["cards"])
     return cards, data["match"]
 
 

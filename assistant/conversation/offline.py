@@ -45,7 +45,7 @@ from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
 from assistant.language.presume import presume
-from assistant.language.question import decide, topic_question
+from assistant.language.question import OTHER_MATTER, STATUS_ASK, decide, topic_question
 from assistant.language.reading import Evidence
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import ELIGIBILITY, check
@@ -139,6 +139,10 @@ class OfflineAssistant:
         if question is None:
             remember(session, u)
             session.question = topic_question(u, text) or session.question
+            if u.asked and STATUS_ASK.search(text) and not OTHER_MATTER.search(u.asked.text) and (
+                    status := [c for c in self._card_index().cards if c.applies(known)]):
+                session.topic = ""  # "单位派我去安徽项目部…职称在哪里报": the card of what they said they are (通知三)
+                return self._with_facts(self._cards_answer(status), session)
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
             several = self._several_cards([c.text for c in u.clauses if c.asks and len(c.text) >= 4])
             query = weighted_query(message, text, u, session.topic or before)
@@ -280,15 +284,19 @@ class OfflineAssistant:
     def _card_answer(self, message: str, lexical: dict[str, float]) -> Answer | None:
         """The answer card that clearly answers an informational question: its answer, then its clauses
         verbatim; it cites the card's clauses only."""
+        found = self._card_index().match(prepare(message)[:500], lexical)
+        return None if found is None else self._cards_answer([found.card])
+
+    def _card_index(self):
         if self.cards is None:
             from assistant.conversation.cards import CardIndex
 
             self.cards = CardIndex(self.searcher.lexical.segmenter)
-        question = prepare(message)[:500]
-        found = self.cards.match(question, lexical)
-        if found is None:
-            return None
-        cited = self._cite(list(found.card.clauses))
+        return self.cards
+
+    def _cards_answer(self, cards: list) -> Answer:
+        """Cards' answers, then their clauses verbatim; it cites the cards' clauses only."""
+        cited = self._cite(list(dict.fromkeys(c for card in cards for c in card.clauses)))
         quotes = [f"规定原文：{c.label}：「{c.text}」" for c in cited if len(c.text) <= 600]
-        return Answer(answer="\n".join([found.card.answer, *quotes]), mode="offline", verdict=None,
+        return Answer(answer="\n".join([*(card.answer for card in cards), *quotes]), mode="offline", verdict=None,
                       citations=cited, kind="info")

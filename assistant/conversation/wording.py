@@ -189,7 +189,8 @@ def _held_items(verdict: Verdict, route) -> str:
     return f"已具备：{'；'.join(held)}。" if held else ""
 
 
-SAID_GATES = {"transferred_title"}  # gates the user's own words engaged (调入): said, even when not yet settled
+SAID_GATES = {"transferred_title", "application_place"}  # gates the user's own words engaged (调入, 派驻市外): said,
+# even when not yet settled
 ASKED_AT_ONCE = 3  # the missing facts asked in one turn: a reply may answer any of them ("19.7", "大专")
 
 

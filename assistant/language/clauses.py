@@ -113,10 +113,17 @@ def _person(clause: Clause, text: str) -> str | None:
     return None if first is None else first.value
 
 
+# An alternative question: "是A还是B" (not 还是 as "still": 考核还是优秀, 还是不行, 还是想报).
+ALTERNATIVE = re.compile(r"(是|选|填|按|走|算|在|报|评)[^,，。]{1,12}还是(?!(不|没|想|要|很|挺|比较|优秀|合格|一样|老样子|那样|这样))"
+                         r"[^,，。]{1,12}$")
+
+
 def _asks(clause: Clause) -> bool:
     text = clause.text.rstrip("?？!！。.,， ")
     if re.search(r"([\u4e00-\u9fff])[不没]\1", text):
         return True  # A-not-A: 会不会, 行不行, 够不够, 算不算, 有没有
+    if ALTERNATIVE.search(text):
+        return True  # "是在温岭评还是湖南评", "选正常申报还是破格申报"
     negations = clause.has("negation")
     for t in clause.has("asking"):
         if any(0 <= t.start - n.end <= 1 for n in negations):

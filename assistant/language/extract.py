@@ -174,6 +174,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
+    conditions.where_from(reading, text, main)
     conditions.practical(reading, text, main)
     conduct.sanctions(reading, clauses, reference)
     idle, idle_months = gaps.breaks(text, mentions)

@@ -107,6 +107,17 @@ PROCEDURE_ASK = re.compile(r"办什么|什么手续|哪些手续|怎么处理|�
                            r"(怎么|如何|咋|怎样)(填|写|盖章|上传|打印)|填什么|写什么|填几份|(栏|表|一栏|那栏).{0,4}(填|写)")  # a form
 
 
+# Where to apply ("能在温岭这边报吗", "职称应该在哪里报"), for one posted out or from a unit outside the city (通知三).
+WHERE_ASK = re.compile(r"(在|去|到|回)(温岭|台州|这边|这里|本地|我们这|老家)[^,，。？?]{0,4}(报|申报|评|参加)|"
+                       r"在哪(里|儿|个地方|边)?(报|申报|评)|哪(里|边|儿)(报|评)|(在|去)哪里?(申报|报|评)")
+# A status said (调入, 派驻市外, 市外单位, 港澳台学历) and a message asking in these words (anywhere in it: "想在温岭这边
+# 评 可以吗 要啥手续") is answered by the status's own card.
+STATUS_ASK = re.compile(f"{WHERE_ASK.pattern}|(办|走|要|准备)(什么|啥|哪些)|(什么|啥|哪些)手续|(怎么|如何|咋)(处理|办理|弄|办)|先办|"
+                        r"额外准备|(怎么|如何|咋)认定|(怎么|如何|咋|要|需要|须)[^,，。]{0,3}认证")
+OTHER_MATTER = re.compile(r"花名册|照片|相片|学时|继续教育|继教|论文|考核|社保|审批表|一栏|那栏|栏里|怎么填|填什么")  # asked of its own
+ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)")  # "…还有他今年能报工程师吗": a verdict asked too
+STATUS_FACTS = ("transferred_in", "posted_outside_city", "outside_personnel", "degree_origin")
+
 # Whether a title obtained elsewhere (another province, the army) holds here.
 RECOGNISED = re.compile(r"认不认|认吗|认可|直接认|承认|有效|算数|作数|能用|直接用|直接拿|拿来用|重新评|重评|还算吗|算不算数|通用|管用")
 LATE_REGISTRATION = re.compile(r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期")
@@ -140,6 +151,10 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if (said.get("ce") or said.get("ce_totals")) and re.search(r"(差|缺|少)(几|多少)|不够几|补(得上|足|齐|上|吗|不)|来得及补|能补|可以补",
                                                                asked_text):
         return "ce_hours", whole  # "2022年还差几个学时？还来得及补吗": the years' hours, the shortfall, the 补足 rule
+    verdict_too = any(c.asks and not STATUS_ASK.search(c.text) and ASKS_TO_APPLY_NOW.search(c.text) for c in u.clauses)
+    if u.asked and not verdict_too and (any(known.get(f) for f in STATUS_FACTS[1:3]) and STATUS_ASK.search(text) or
+                                        known.get("degree_origin") in ("国外", "港澳台") and re.search(r"认证|认定", text)):
+        return None, whole  # "派驻安徽两年…能在温岭报伐": where and how one applies (通知三), from its card
     if known.get("transferred_in") and RECOGNISED.search(asked_text):
         return "transferred_title", whole  # "江西评的助工这边认不认", "部队评的要重新评吗": 调入审定 (二（二）7（4））
     asks_verdict = bool(u.asked) and bool(VERDICT.search(asked_text) or re.search(r"([\u4e00-\u9fff])[不没]\1", asked_text))

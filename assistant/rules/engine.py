@@ -76,6 +76,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "assessment": ("年度考核是否符合", assessment),
     "degree_documents": ("学历认证须提供哪些材料", gates.degree_documents),
     "transferred_title": ("调入人员的原资格是否已审定确认", gates.transferred_title),
+    "application_place": ("在哪里申报、须办什么手续", gates.application_place),
     "practical_assessment": ("实操考评是否合格", gates.practical_assessment),
     "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, *_qualifying_date(f, p))),
 }
@@ -119,7 +120,8 @@ def _reminders(question: str, facts: Facts, p: Parameters) -> list[Check]:
         return []
     asked = facts if facts.target is not None else facts.model_copy(update={"target": _TARGET.get(question, "工程师")})
     checks = [assessment(asked, p), gates.social_insurance(facts, p), *_bars(facts, p), gates.papers(facts, p),
-              ce_hours(facts, p), gates.degree_documents(facts, p), gates.transferred_title(facts, p)]
+              ce_hours(facts, p), gates.degree_documents(facts, p), gates.transferred_title(facts, p)] + (
+        [gates.application_place(facts, p)] if facts.posted_outside_city or facts.outside_personnel else [])  # read when said
     if question == "assistant_engineer":
         return checks
     return checks + [gates.practical_assessment(facts, p)] + ([dated_reminder(facts, p)] if question != "engineer_normal" else [])

@@ -171,6 +171,20 @@ def transferred_title(facts: Facts, p: Parameters) -> Check:
                 needs=["title_confirmed"])
 
 
+def application_place(facts: Facts, p: Parameters) -> Check:
+    """通知三: one posted outside the city applies where his 人事关系 is, once 人力社保部门 has approved it; a
+    province- or ministry-owned unit in 温岭, or someone whose 人事关系 is outside the city, needs a 委托评审函.
+    Read only when said: nothing in an ordinary message makes either likely."""
+    if facts.outside_personnel:
+        return leaf("application_place", ["三", "附件6"], None, "在温的省部属单位和市外人员在本市参加评审，须提供人事关系所在地"
+                    "人力社保部门出具的委托评审函（格式见附件6）；未经委托取得的职称在本市不予认可。",
+                    facts={"outside_personnel": True})
+    return leaf("application_place", ["三"], None if facts.posted_outside_city else True,
+                "被派驻市外连续工作一年以上的，由人事关系所在单位提出申请，经人力社保部门核准备案后，可在人事关系所在地申报评审。"
+                if facts.posted_outside_city else "未被派驻市外，按人事隶属关系申报。",
+                facts={"posted_outside_city": facts.posted_outside_city})
+
+
 def conduct(facts: Facts, p: Parameters) -> Check:
     """附件1 一 (and 附件2 第三条): no 党纪政纪处分, 行政处罚 or 刑事处罚 for one's work in the last 3 years, and no
     刑事处罚 for any reason; a speeding fine is no bar, a drink-driving sentence is. Read only when said."""
