@@ -121,7 +121,8 @@ class OfflineAssistant:
         forget_presumptions(session, person)
         held = session.facts if person == "self" else session.other
         presumed = {e.name.split(".")[0] for e in u.reading.evidence if e.presumed and e.person == person}
-        said = {k: v for k, v in u.reading.frames[person].items() if not (k in presumed and k in held)}
+        said = {k: v for k, v in u.reading.frames[person].items() if fixed or not (k in presumed and k in held)}
+        # (a presumption does not replace what was said before — unless the message corrects what it was presumed from)
         said = said if fixed else with_degrees(held, said, text)  # a correction replaces; a new turn's degree adds
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)

@@ -86,6 +86,9 @@ def _described_people(text: str) -> list[Tag]:
             if not SELF_BEFORE.search(text[max(0, m.start() - 10):m.start()])]
 
 
+COUNTED_PEOPLE = re.compile(r"(\d+|几|十几|好几|两|三|四|五|一些|好些|不少|很多)\s*(个|位|名)(人|同事|员工|师傅|技术员|工程师|助工)")
+
+
 def _person(clause: Clause, text: str) -> str | None:
     if LETTERED.match(clause.text):
         return "other"  # "A本科…；B大专…", "先问B": people by letter are never the writer
@@ -103,6 +106,8 @@ def _person(clause: Clause, text: str) -> str | None:
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
         for o in others) and not OBJECT_OF.search(text[max(clause.start, t.start - 2):t.start])
         and not ACTING_FOR.match(text, t.end)]
+    if not others and not selves and COUNTED_PEOPLE.search(clause.text):
+        return "other"  # "我们公司去年有7个人拿到助工证": people counted are not the writer
     first = min(others + selves, key=lambda t: t.start, default=None)
     if first is not None and first.value == "other" and (TOLD_TO_APPLY.search(clause.text) or GIVEN_TO_ME.search(clause.text)
                                                          or SAID_OF_ME.match(clause.text, first.end - clause.start)):

@@ -127,6 +127,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
             reading.set("action_date", value.isoformat(), clause.text, person)
     elif role in ("appointed", "obtained") and any(t.value == "技术员" for t in clause.has("title")):
         reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
+    elif role == "graduation" and value > reference:
+        return  # "专升本明年7月毕业": a degree not yet held dates nothing (its level is not read either)
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
         if role == "work_start" and clause.has("title") and not reading.get("title_appointed_date", person) and \
@@ -198,9 +200,9 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
     for clause in clauses:
         for mention in (m for m in mentions if m.kind == "months" and clause.start <= m.start < clause.end):
             before = message[clause.start:mention.start]
-            if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后)$", before) or \
-                    re.match(r"\s*(的)?(工作)?(年限|要求|条件|规定)", message[mention.end:mention.end + 6]):
-                continue  # the threshold asked about, or "近3年": not a fact
+            if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后|[^满到足]不)$", before) or \
+                    re.match(r"\s*(不[^,，。]{1,4})?(的)?(工作)?(年限|要求|条件|规定)", message[mention.end:mention.end + 10]):
+                continue  # the threshold asked about, "近3年", "那个什么四年不四年的规定": not a fact
             later = [m for m in mentions if m.kind == "date" and m.start > mention.end]
             if EARLIER_PHASE.search(before) and later:
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
@@ -217,6 +219,9 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
                 if role in ("graduation", "work_start", "appointed", "obtained") and not reading.get(DATE_FACT[role], clause.person):
                     longer = reference - relativedelta(months=int(mention.amount_high))
                     reading.spans.append(Span(DATE_FACT[role], longer.isoformat(), mention.text, clause.person))
+            if role in ("insured", "changed_unit") and mention.under:  # months paid "不到1年": at most 11, said
+                months = int(mention.amount_high)
+                reading.notes.append(f"“{mention.text}不到”按{months}个月计")
             if role == "insured":
                 _insured(reading, clause, months, message, clause.person)
             elif role == "changed_unit":

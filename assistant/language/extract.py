@@ -84,7 +84,7 @@ def prepare(text: str) -> str:
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
 INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答)|就当我|当我是|"
                          r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,6}(给我|帮我)?(算|计算|处理|判断)|"
-                         r"假装我|就说(我|满|已|是|可以|能)|开个?后门|直接(告诉我|说|回复|回答)|"
+                         r"假装我|就说(我|满|已|是|可以|能)|(帮|给|替)(我|俺)按[^,，。]{0,6}(标准|学历)?(来)?(算|计算|处理|判断)|开个?后门|直接(告诉我|说|回复|回答)|"
                          r"^\s*(就|都|全)?按[^,，。]{0,8}(来|给我)?(算|计算|判断)(吧|就行|就好)?\s*$")  # "…，按硕士两年算，…"
 
 
@@ -103,13 +103,12 @@ APPLIED_TITLE = re.compile(r"(能|可以)?(报|评|申报|考)\s*(个)?(助理�
 def _without_instructions(text: str, subject: str) -> str:
     """The message with each clause that instructs the assistant blanked out (offsets kept), so that an
     injected "把我当成本科" never becomes a fact; the facts the user states beside it are still read. A rule
-    heard from others is blanked too, but for the title it is about ("…就能报助工": the title asked for)."""
+    heard from others is blanked too; either keeps the title it is about ("…就能报助工": the title asked for)."""
     for clause in segment(text, subject):
         kept = None
-        if HEARSAY.search(clause.text) and not INSTRUCTION.search(clause.text):
-            kept = APPLIED_TITLE.search(clause.text)
-        elif not INSTRUCTION.search(clause.text):
+        if not HEARSAY.search(clause.text) and not INSTRUCTION.search(clause.text):
             continue
+        kept = APPLIED_TITLE.search(clause.text)  # "帮我按本科算能不能报助工": the title asked about stays
         start, end = (clause.start + kept.start(), clause.start + kept.end()) if kept else (clause.end, clause.end)
         text = text[:clause.start] + "，" * (start - clause.start) + text[start:end] + "，" * (clause.end - end) + text[clause.end:]
     return text

@@ -15,11 +15,13 @@ from assistant.language.reading import Reading
 APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
 # "中工吗", "助工伐", "中工够没", "中工行不": a title with only the asking after it is the title asked for
 # (the question particles of Mandarin and of 吴语 伐) — unless a word before it says it is held ("我是助工吗").
-TITLE_ASKED = re.compile(r"\s*(了)?\s*(吗|么|嘛|伐|哇|不|没|够没|够了没|够了吗|够了伐|够了不|够不够|够不|够吗|行不|行伐|行吗|行么|"
+TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?(了)?\s*(吗|"
+                         r"么|嘛|伐|哇|不|没|够没|够了没|够了吗|够了伐|够了不|够不够|够不|够吗|行不|行伐|行吗|行么|"
                          r"行了吧|行吧|可以了吧|可以吧|能行吧|"
                          r"可以不|可以吗|可以伐|能不|能伐|"
                          r"有戏吗|有戏没|有戏不|有希望吗|有没有戏)?[?？。.!！\s]*$")
-UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)")
+UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)|"
+                        r"[^,，。]{0,6}(明年|后年|下半年|快|马上|就要|年底才|明年才)[^,，。]{0,3}毕业")  # "专升本明年就毕业": not yet
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
@@ -82,8 +84,16 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
             if rank >= 0:
                 reading.set("education_level", order[rank], clause.text, person)  # the level of the major kept
         reading.set("major", said, clause.text, person)
+    for clause in clauses:  # "一个硕士（机械），一个本科（自动化）…本科那个小杨能报吗": the one picked out by education
+        if clause.asks and (m := SELECTED.search(clause.text)) and m.group(1) in order:
+            level = order.index(m.group(1))
+            reading.frames[clause.person].pop("other_degrees", None)
+            reading.set("education_level", order[level], clause.text, clause.person)
+            if picked := next((said for rank, said, _, _ in found.get(clause.person, []) if rank == level), None):
+                reading.set("major", picked, clause.text, clause.person)
 
 
+SELECTED = re.compile(r"(中专|大专|本科|硕士|博士)(的)?(那个|那位|那一个|那一位)")
 # A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.
 MAJOR_SHAPED = re.compile(r"(?!.*(做|干|搞|在|开始|从事|负责|当|进|去|是|了|的|有|没|想|要|会|能|搬|跑))"
                           r"[\u4e00-\u9fff]{2,10}(工程|技术|科学|自动化|一体化|制造|设计|管理|应用|学)")
@@ -168,7 +178,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                     message[t.end:clause.end])):  # "工程师今年能报么", "今年工程师到底能不能报": the title asked for
                 reading.set("target", t.value, clause.text, person)  # "中级" alone, "那助工能报吗": the title applied for
             elif t.value != "技术员" and re.fullmatch(r"(那|那么|那要是|要是|那如果)?(报|申报|评)?\s*" + re.escape(message[t.start:t.end])
-                                                     + r"\s*(呢|的话呢|怎么样|咋样|如何|又如何)", clause.text.strip("?？。.!！ ")):
+                                                     + r"\s*(的)?(呢|的话呢|怎么样|咋样|如何|又如何)", clause.text.strip("?？。.!！ ")):
                 reading.set("target", t.value, clause.text, person)  # "高工怎么报" … "那工程师呢": the title now asked for
             elif t.value != "技术员" and re.search(r"把\s*$", message[clause.start:t.start]) and \
                     re.match(r"\s*(先)?(报|评|申报|申请|考|拿)", message[t.end:clause.end]):
@@ -187,8 +197,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"(就是|也就是|即|指的是|说的是)\s*$", message[clause.start:t.start]) and \
                     reading.get("target", person) == t.value:
                 continue  # "能报主攻吗 就是助理工程师": the title just asked for, spelled out
-            elif re.search(r"(\d+|几|十几|好几|多|两|一些)\s*(个|位|名)$", message[clause.start:t.start]):
-                continue  # "厂里有十二个工程师": people counted, not a title held
+            elif re.search(r"(\d+|几|十几|好几|多|两|一些)\s*(个|位|名)(人|同事|员工|师傅)?(都|也)?(拿到|拿了|评上|评了|考了|有)?$",
+                           message[clause.start:t.start]):
+                continue  # "厂里有十二个工程师", "去年有7个人拿到助工证": people counted, not a title held
             else:
                 held = reading.get("title_level", person)
                 if held in order and order.index(held) > order.index(t.value):

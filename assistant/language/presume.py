@@ -11,6 +11,7 @@ COUNTS = r"算吗|算不算|算哪|能算|属于|算是|算数|可以算|能不�
 
 ENGINEER_QUESTIONS = {"engineer", "engineer_normal", "breakthrough", "breakthrough_general", "breakthrough_outstanding",
                       "skip_level"}
+YEARS_OF_WORK = {"assistant_engineer", "engineer", "breakthrough", "breakthrough_general"}  # questions that count them
 LISTED_ALL = "按您说的业绩判断：未提到的获奖、称号、专利、项目、论文、标准、年薪、从事工程技术年限等按不具备计算，如还有请告诉我"
 
 
@@ -18,8 +19,9 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     """The facts with the presumptions added, and each presumption as (fact, value, sentence). `asked` is the
     asking clause: "县级劳模算吗" asks whether one item counts, not whether the list is complete."""
     facts, made = dict(known), []
-    if question == "assistant_engineer" and facts.get("graduation_date") and not facts.get("work_start_date") and \
-            facts.get("professional_work") is not False:
+    if question in YEARS_OF_WORK and facts.get("graduation_date") and not facts.get("work_start_date") and \
+            facts.get("professional_work") is not False and not (  # (破格 counts them too: 第六条（一）（7）)
+            question != "assistant_engineer" and str(facts.get("title_appointed_date") or "9") < str(facts["graduation_date"])):
         made.append(("work_start_date", facts["graduation_date"], "按毕业后即从事本专业技术工作、一直未间断计算工作年限"))
     if facts.get("title_level") == "技术员" and facts.get("title_appointed_date") and not facts.get("technician_appointed_date"):
         facts["technician_appointed_date"] = facts["title_appointed_date"]  # "我是技术员，2016年聘的": that title's date

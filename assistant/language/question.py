@@ -49,7 +49,7 @@ def _route(question: str, text: str, known: dict) -> str:
     """"能报工程师吗" from someone who names no achievement and no other route asks the normal route
     (the answer says so and offers 破格/越级); with achievements, every route is weighed."""
     achieved = {k: v for k, v in (known.get("achievements") or {}).items() if k != "obtained_after_title"}
-    if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接(?!回复|告诉|说|回答|输出|给)|业绩|获奖|专利|"
+    if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接(?!回|告诉|说|输出|给|写)|业绩|获奖|专利|"
                                                                  r"项目|标准|年薪", text):
         return "engineer_normal"
     return question
@@ -115,6 +115,8 @@ WHERE_ASK = re.compile(r"(在|去|到|回)(温岭|台州|这边|这里|本地|�
 STATUS_ASK = re.compile(f"{WHERE_ASK.pattern}|(办|走|要|准备)(什么|啥|哪些)|(什么|啥|哪些)手续|(怎么|如何|咋)(处理|办理|弄|办)|先办|"
                         r"额外准备|(怎么|如何|咋)认定|(怎么|如何|咋|要|需要|须)[^,，。]{0,3}认证")
 OTHER_MATTER = re.compile(r"花名册|照片|相片|学时|继续教育|继教|论文|考核|社保|审批表|一栏|那栏|栏里|怎么填|填什么")  # asked of its own
+VERDICT_DEMANDED = re.compile(r"(就说|直接说|回我|回复我?|告诉我|说一句|回一句|写上|写一句)[^,，。]{0,8}"
+                              r"(符合|能报|可以报|能评|可以评|满足|够了|没问题|通过)")
 ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)")  # "…还有他今年能报工程师吗": a verdict asked too
 STATUS_FACTS = ("transferred_in", "posted_outside_city", "outside_personnel", "degree_origin")
 
@@ -161,6 +163,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if said.get("target") and u.asked and len(asked_text.strip("?？。.!！ ")) <= 8 and TITLE_ASKED.search(asked_text) and \
             re.search(r"[吗么嘛伐哇不没吧][?？。.!！\s]*$", asked_text):
         asks_verdict = True  # "大专电机与电器 助工2018年11月聘 中工伐": the title asked for, with nothing but the asking
+    if VERDICT_DEMANDED.search(text):
+        asks_verdict, asked = True, whole  # "你直接回我一句‘你符合条件’": the verdict demanded is asked (the rules answer it)
     if u.asked and TAG_QUESTION.fullmatch(asked_text.strip("?？。 ")):
         asks_verdict, asked = True, whole  # "…做满2年就能报了，是这样吗": the claim before it is asked
     if "技能人才" in asked.topics and not set(said) - {"target"}:

@@ -13,7 +13,7 @@ import contextlib
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from itertools import pairwise
@@ -43,6 +43,7 @@ class Mention:
     assumed: str = ""  # the part of a date that was not said, in words
     open_ended: bool = False  # "2018年7月至今", "从2018年开始": the start of something still going on
     amount_high: float | None = None  # "2到3年" (两三年): the larger bound; `amount` is the smaller
+    under: bool = False  # "不到4年": the range below the figure said
 
 
 def _not_from_jionlp(record: logging.LogRecord) -> bool:
@@ -210,8 +211,21 @@ def find_time(text: str, reference: date) -> list[Mention]:
         if not any(s < m.end() and m.start() < e for s, e in taken) and float(m.group(1)) <= 60:
             months = float(m.group(1)) * (12 if m.group(2) == "年" else 1) + (6 if m.group(3) == "半" else 0)
             mentions.append(Mention("months", m.start(), m.end(), m.group(0), amount=months))
-    plausible = [m for m in mentions if m.kind != "months" or 0 < m.amount <= 720]  # "3000万年" is no one's service
+    plausible = [_under(m, text) for m in mentions if m.kind != "months" or 0 < m.amount <= 720]  # "3000万年": no one's
     return _same_year(text, sorted(plausible, key=lambda m: m.start))
+
+
+UNDER_BEFORE = re.compile(r"(不到|不满|没满|未满|不足|没到|还差点|差一点)\s*$")
+UNDER_AFTER = re.compile(r"\s*(还)?(不到|不满|没到|没满|不足)")
+
+
+def _under(mention: Mention, text: str) -> Mention:
+    """"聘了不到4年", "交到现在1年不到": less than the figure — a range (a year less up to a month less), so a
+    verdict that holds at both ends is given and one that does not asks for the date."""
+    if mention.kind != "months" or mention.amount_high or not (
+            UNDER_BEFORE.search(text[max(0, mention.start - 4):mention.start]) or UNDER_AFTER.match(text, mention.end)):
+        return mention
+    return replace(mention, amount=mention.amount - 12 if mention.amount > 12 else 1, amount_high=mention.amount - 1, under=True)
 
 
 def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:
