@@ -209,7 +209,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
             role = _role(clause, mention.start, mention.end) or previous or (
-                "work_start" if re.search(r"技术|设计|工艺|研发|干|做", clause.text) and not clause.asks else None) or (
+                "work_start" if re.search(r"技术|设计|工艺|研发|干|做|修|调试|装配|检修|维护|维修", clause.text) and not clause.asks
+                else None) or (
                 "insured" if INSURED_SPAN.search(clause.text) and re.search(r"社保|保险", message) else None)  # "…连续两年多了"
             previous = role
             since = reference - relativedelta(months=months)

@@ -53,7 +53,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     before = ""  # that clause's words ("成人大专又毕业了一个，机械制造工艺与设备")
     for clause in clauses:
         text = clause.text
-        known = next((n for n, read in names if read in text), None)
+        known = next((n for n, read in names if read in text and not PLACE_OF_WORK.match(text, text.index(read) + len(read))), None)
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
@@ -64,7 +64,8 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         said = known or (text if named_after_level and not NOT_A_MAJOR.search(text) else None)
         if not said and STUDY.search(text):
             candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),
-                          *re.finditer(r"^学([\u4e00-\u9fff]{2,8}?)的$", text),
+                          *re.finditer(r"(?:^|中专|大专|专科|本科|硕士|研究生|博士|技校)(?:是|读的|念的)?学(?:的)?"
+                                       r"([\u4e00-\u9fff]{2,8}?)的$", text),
                           *re.finditer(r"(?:^|是|我|读|念|中专|大专|专科|本科|硕士|研究生|博士)([\u4e00-\u9fff]{2,8}?)专业", text)]
             said = next((m.group(1) for m in candidates if not NOT_A_MAJOR.search(m.group(1))), None)
         if said:
@@ -93,6 +94,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
                 reading.set("major", picked, clause.text, clause.person)
 
 
+PLACE_OF_WORK = re.compile(r"(厂|公司|车间|企业|行业|集团|分厂)")  # "在我们电机厂做质检": a firm, no major
 SELECTED = re.compile(r"(中专|大专|本科|硕士|博士)(的)?(那个|那位|那一个|那一位)")
 # A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.
 MAJOR_SHAPED = re.compile(r"(?!.*(做|干|搞|在|开始|从事|负责|当|进|去|是|了|的|有|没|想|要|会|能|搬|跑))"

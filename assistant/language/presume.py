@@ -19,7 +19,12 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
     """The facts with the presumptions added, and each presumption as (fact, value, sentence). `asked` is the
     asking clause: "县级劳模算吗" asks whether one item counts, not whether the list is complete."""
     facts, made = dict(known), []
-    if question in YEARS_OF_WORK and facts.get("graduation_date") and not facts.get("work_start_date") and \
+    moved = facts.get("machinery_work_start_date")
+    if question in YEARS_OF_WORK and moved and not facts.get("work_start_date") and not facts.get("title_series") and \
+            str(moved) > str(facts.get("graduation_date") or ""):
+        # "先跑了大半年销售，20年春节后才转到技术部": the years count from the move
+        made.append(("work_start_date", moved, "按转到技术岗位起计算专业技术工作年限，之前的工作不计"))
+    if question in YEARS_OF_WORK and facts.get("graduation_date") and not facts.get("work_start_date") and not moved and \
             facts.get("professional_work") is not False and not (  # (破格 counts them too: 第六条（一）（7）)
             question != "assistant_engineer" and str(facts.get("title_appointed_date") or "9") < str(facts["graduation_date"])):
         made.append(("work_start_date", facts["graduation_date"], "按毕业后即从事本专业技术工作、一直未间断计算工作年限"))
