@@ -47,6 +47,7 @@ from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, 
 from assistant.language.presume import presume
 from assistant.language.question import OTHER_MATTER, STATUS_ASK, decide, topic_question
 from assistant.language.reading import Evidence
+from assistant.language.replies import BOOL_FACTS
 from assistant.rules.dates import cn_date
 from assistant.rules.engine import ELIGIBILITY, check
 from assistant.rules.facts import parse_facts
@@ -126,6 +127,8 @@ class OfflineAssistant:
         said = said if fixed else with_degrees(held, said, text)  # a correction replaces; a new turn's degree adds
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
+        if session.pending in BOOL_FACTS and session.pending in said and not u.asked and session.question:
+            question = session.question  # "2022年有新业绩吗？" → "今年新授权了一个实用新型专利": the reply, not a new question
         if next_year:
             question = session.question  # "那明年呢": the same question, its years counted to next year's end
         elif question and question == session.question and session.topic and not said and not u.asked:

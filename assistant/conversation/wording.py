@@ -169,22 +169,33 @@ def lead(verdict: Verdict) -> str:
 def _also(verdict: Verdict, said: str) -> list[str]:
     """The other first-level findings, one line each (what held, what failed, what is open)."""
     if verdict.outcome == "need_more_info":
-        return [f"· {s.sentence}{_held_items(verdict, s)}" for s in verdict.trace[1:] if s.depth == 1
+        return [f"· {s.sentence}{_failed_why(verdict, s) or _held_items(verdict, s)}" for s in verdict.trace[1:] if s.depth == 1
                 and s.sentence not in said and not s.sentence.startswith("需要知道")]
     else:
         steps = [s for s in decisive_steps(verdict) if s.depth == 1]
     return [f"· {s.sentence}" for s in steps if s.sentence not in said and not s.sentence.startswith("需要知道")]
 
 
-def _held_items(verdict: Verdict, route) -> str:
-    """On an open route, the items the applicant already holds ("已具备：市级以上政府颁发的…劳动模范等称号")."""
-    start = verdict.trace.index(route)
-    below = []
+def _failed_why(verdict: Verdict, route) -> str:
+    """On a route already closed while another is open, why ("不符合：…属“双破”，一般破格不允许。")."""
+    if route.result != "not_met":
+        return ""
+    below = _below(verdict, route)
+    return next((f"不符合：{s.sentence}" for s in below if s.depth == route.depth + 1 and s.result == "not_met"), "")
+
+
+def _below(verdict: Verdict, route) -> list:
+    start, below = verdict.trace.index(route), []
     for step in verdict.trace[start + 1:]:
         if step.depth <= route.depth:
             break
         below.append(step)
-    held = list(dict.fromkeys(s.sentence.split("（")[0] for s in below
+    return below
+
+
+def _held_items(verdict: Verdict, route) -> str:
+    """On an open route, the items the applicant already holds ("已具备：市级以上政府颁发的…劳动模范等称号")."""
+    held = list(dict.fromkeys(s.sentence.split("（")[0] for s in _below(verdict, route)
                               if s.result == "met" and re.search(r"\.item\d+$", s.rule)))
     return f"已具备：{'；'.join(held)}。" if held else ""
 

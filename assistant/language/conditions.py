@@ -4,6 +4,7 @@ papers, penalties, and the step a deadline question is about (hours: language/ho
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.language.clauses import Clause
 from assistant.language.lexicon import lexicon
@@ -128,9 +129,10 @@ def _person_at(clauses: list[Clause], match: re.Match | None, person: str) -> st
     return next((c.person for c in clauses if match and c.start <= match.start() < c.end), person)
 
 
-def history(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
+def history(reading: Reading, clauses: list[Clause], message: str, reference: date, person: str = "self") -> None:
     """The 2021 rule (通知二（二）7（5）), discipline, papers and the step of a deadline question."""
-    if failed := re.search(r"(去年|2021年?|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)", message):
+    if failed := re.search(r"(去年|(20)?21年|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)",
+                           message):
         person = _person_at(clauses, failed, person)  # "我同事去年没通过…我自己…": the colleague's
         reading.set("failed_2021", True, "去年未通过", person=person)
     elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了|没有挂|没挂)|第一次(报|申报)|从没报过|只是没报|没去报",
@@ -140,14 +142,15 @@ def history(reading: Reading, clauses: list[Clause], message: str, person: str =
                  r"(业绩|成果)[^,，。]{0,4}(没|没有)(变|增加|新)",
                  message):
         reading.set("new_achievements_since_2021", False, "无新业绩", person=person)
-    elif re.search(r"新(拿|获|得|评|授权|发表|取得|增|出)|(今年|2022年?)[^,，。]{0,6}(拿了|获得|授权|发表|评上|取得|又有|新)|"
+    elif re.search(r"新(拿|获|得|评|授权|发表|取得|增|出)|"
+                   r"(今年|2022年?)[^,，。]{0,6}(拿了|拿到|获得|授权|发表|发了|评上|评了|取得|又有|新|又拿|又发|又评)|"
                    r"有新(的)?(业绩|成果)",
                    message):
         reading.set("new_achievements_since_2021", True, "有新业绩", person=person)
-    _discipline(reading, message, person)
+    _discipline(reading, message, reference, person)
 
 
-def _discipline(reading: Reading, message: str, person: str) -> None:
+def _discipline(reading: Reading, message: str, reference: date, person: str) -> None:
     """第十九条, 六（三）: under investigation, falsification found (and when), a technical accident."""
     if re.search(r"(没|没有|从没|从来没|未)[^,，。]{0,3}(受过|被)?(处罚|罚款|罚过|处分|技术责任事故)", message):
         reading.set("penalties", [], "无处罚", person=person)
@@ -158,11 +161,13 @@ def _discipline(reading: Reading, message: str, person: str) -> None:
         reading.set("under_investigation", True, "正在立案调查或处分期", person=person)
     elif re.search(r"(没有|没|从未|从来没)[^,，。]{0,4}(违纪|违法|处分|调查)", message):
         reading.set("under_investigation", False, "无违纪违法", person=person)
-    if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假(材料|证明|证书|文凭|学历|证件|论文|业绩)|"
+    if re.search(r"(取消|被取消)[^,，。]{0,6}(评审)?资格|弄虚作假|造假|假的?[^,，。]{0,4}?(材料|证明|证书|文凭|学历|证件|论文|业绩)|"
                  r"证明是假的|伪造|变造|找人(做|开|办)的", message):
         year = re.search(r"(?<!\d)(?:20)?([12]\d)\s*年", message)  # "21年报工程师的时候…被查出来了"
-        if year and re.search(r"取消|查出|发现|处理|记录", message):
-            reading.set("falsification_years", [2000 + int(year.group(1))], year.group(0), person=person)
+        ago = re.search(r"大前年|前年|去年", message)  # "前年报职称的时候被查出来": two years before the reference
+        if (year or ago) and re.search(r"取消|查出|发现|处理|记录", message):
+            found = 2000 + int(year.group(1)) if year else reference.year - {"大前年": 3, "前年": 2, "去年": 1}[ago.group(0)]
+            reading.set("falsification_years", [found], (year or ago).group(0), person=person)
     if re.search(r"技术责任事故", message) and re.search(r"直接|主要责任|责任人|负责任", message):
         penalties = reading.get("penalties", person) or []
         if penalties:

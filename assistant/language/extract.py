@@ -180,7 +180,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     idle, idle_months = gaps.breaks(text, mentions)
     loose = attach_dates(reading, clauses, gaps.outside(mentions, idle), reference, text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
-    conditions.history(reading, clauses, text, main)
+    conditions.history(reading, clauses, text, reference, main)
     items.not_appointed(reading, clauses)
     for person in ("self", "other"):
         presume_appointed_from_obtained(reading, person)
