@@ -81,6 +81,7 @@ class CardIndex:
         self.margin = float(thresholds["margin"])
         self.clear = float(thresholds["clear"])
         self.lead = float(thresholds["lead"])
+        self.within = float(thresholds["within"])
         self._segmenter = segmenter
         texts, self._owner = [], []
         for n, card in enumerate(self.cards):
@@ -114,6 +115,7 @@ class CardIndex:
         question are given, a card whose clauses the question also finds in the notice gains up to as
         much again (the two agree on what is asked), so a card is not chosen on "怎么办" alone — unless one
         card's ways of asking match `clear` times better than any other's, which no clause score overturns.
+        The clauses only break close calls: a card asked about under `within` of the best asking is not chosen.
         """
         asked = self.scores(question)
         top = float(asked.max()) if len(asked) else 0.0
@@ -128,6 +130,7 @@ class CardIndex:
             best_clause = max(clause_scores.values()) or 1.0
             combined = combined + np.array([max((clause_scores.get(c, 0.0) for c in card.clauses), default=0.0)
                                             for card in self.cards]) / best_clause
+        combined = np.where(asked >= self.within * top, combined, 0.0)  # "重点项目…公司自己定的算吗": the definition asked
         order = np.argsort(-combined, kind="stable")
         best, second = float(combined[order[0]]), float(combined[order[1]]) if len(order) > 1 else 0.0
         agreed = order[0] == int(np.argmax(asked)) and ranked[0] >= self.lead * ranked[1]
