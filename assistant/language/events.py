@@ -193,6 +193,9 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
     return loose
 
 
+DEFINITION_ASKED = re.compile(r"这个年|年是|自然年|周年|年头|是指|什么意思|包不包括|含不含|本数")
+
+
 def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date,
                      message: str) -> list[Mention]:
     """Set each duration's fact ("干了3年" → work start 3 years back); return the loose ones."""
@@ -203,6 +206,9 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             if clause.asks and THRESHOLD.search(before) or re.search(r"(近|最近|这|前|后|[^满到足]不)$", before) or \
                     re.match(r"\s*(不[^,，。]{1,4})?(的)?(工作)?(年限|要求|条件|规定)", message[mention.end:mention.end + 10]):
                 continue  # the threshold asked about, "近3年", "那个什么四年不四年的规定": not a fact
+            if re.match(r"\s*以上(?!了)", message[mention.end - 2 * mention.text.endswith("以上"):]) and \
+                    not re.search(r"了|我|俺|已经|都|干|做了", clause.text) and DEFINITION_ASKED.search(message):
+                continue  # "从事技术工作3年以上，这个年是按…算": the rule's words quoted, not a fact
             later = [m for m in mentions if m.kind == "date" and m.start > mention.end]
             if EARLIER_PHASE.search(before) and later:
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now

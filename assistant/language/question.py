@@ -135,6 +135,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)多少", text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
+    if said.get("finisher_rank") and u.asked and re.search(r"主要完成(者|人)", asked_text if len(asked_text) > 6 else text):
+        return "main_finisher", whole  # "实用新型2个，我都排第4，算主要完成者吗" (第十八条（三））
     series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
     other_series = bool(series) and series != "机电" and held in TITLE_ORDER
     if other_series and known.get("machinery_work_start_date") and u.asked and re.search(

@@ -26,6 +26,14 @@ class Part(NamedTuple):
     note: str = ""
 
 
+def main_finisher(facts: Facts, p: Parameters) -> Check:
+    """第十八条（三）: "我排第四，算主要完成者吗" — the first three of those named are its 主要完成者."""
+    top, rank = p["main_finisher.top_ranks"], facts.finisher_rank
+    return leaf("main_finisher", list(top.all_clauses), None if rank is None else rank <= top.value,
+                f"主要完成者是指排名前{top.value}的完成者" + ("。" if rank is None else f"，现排第{rank}。"),
+                facts={"finisher_rank": rank}, params={"main_finisher.top_ranks": top.value}, needs=["finisher_rank"])
+
+
 def at_level(value: str | None, minimum: str) -> bool | None:
     return None if value is None else LEVEL_RANK[value] >= LEVEL_RANK[minimum]
 

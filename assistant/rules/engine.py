@@ -15,7 +15,7 @@ from assistant.config import load_settings
 from assistant.documents.corpus import Corpus, load_corpus
 from assistant.errors import UserError
 from assistant.rules import gates
-from assistant.rules.achievements import dated_reminder
+from assistant.rules.achievements import dated_reminder, main_finisher
 from assistant.rules.assessment import assessment
 from assistant.rules.breakthrough import breakthrough_general, breakthrough_outstanding
 from assistant.rules.ce_hours import ce_hours
@@ -77,6 +77,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "degree_documents": ("学历认证须提供哪些材料", gates.degree_documents),
     "transferred_title": ("调入人员的原资格是否已审定确认", gates.transferred_title),
     "application_place": ("在哪里申报、须办什么手续", gates.application_place),
+    "main_finisher": ("排名是否属于主要完成者", main_finisher),
     "practical_assessment": ("实操考评是否合格", gates.practical_assessment),
     "penalty": ("处罚是否影响本年度申报", lambda f, p: _needs_target(f) or gates.penalty(f, p, *_qualifying_date(f, p))),
 }

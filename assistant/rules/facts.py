@@ -209,6 +209,7 @@ class Facts(_Model):
     practical_assessment_passed: bool | None = None  # 实操考评 (工程师), held after the application
     transferred_in: bool | None = None  # 从外省、地、中央部属单位调入或军队转业
     title_confirmed: bool | None = None  # 原资格已按台州市规定调入审定和确认
+    finisher_rank: int | None = None  # 在完成人中的排名（"我排第四，算主要完成者吗"，第十八条（三））
     posted_outside_city: bool | None = None  # 被派驻市外连续工作（通知三: 核准备案后在人事关系所在地申报）
     outside_personnel: bool | None = None  # 在温的省部属单位或人事关系在市外（通知三: 委托评审函）
     assessments: dict[int, Grade] = Field(default_factory=dict)  # year → grade; absent year = unknown

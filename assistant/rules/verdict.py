@@ -84,6 +84,7 @@ QUESTIONS_TO_ASK = {
     "practical_assessment_passed": "您是否已参加实操考评并合格？",
     "transferred_in": "您是否从外省、地、中央部属单位调入，或是军队转业？",
     "title_confirmed": "您的原职称是否已按台州市规定完成调入审定和确认？",
+    "finisher_rank": "您在完成人（发明人）中排第几？",
     "action_date": "您打算哪一天办理？",
     "undisclosed_discipline": "取得现资格后您是否受过处分？如有，申报材料中是否如实反映了？",
     "exam_violation_in_penalty_period": "您是否因人事考试违纪违规被记入浙江省诚信系统，且仍在处分期内？",
