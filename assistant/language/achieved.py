@@ -92,8 +92,10 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         put("tech_center_core_level", "无")  # "名单上没有他", "我也不是成员"
         put("tech_center_member_level", "无")
         return
-    if re.search(r"(厂里|厂子|公司|单位|企业|我们厂|我们)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
-                 text[:m.start()]):
+    firm = re.search(r"(厂里|厂子|公司|单位|企业|我们厂|我们)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
+                     text[:m.start()]) or re.search(r"(厂里|厂子|公司|单位|我们厂|我们)[^,，]{0,4}$", text[:m.start()]) and \
+        re.match(r"(是|被)?[^,，]{0,8}(认定|批准|评的|批的|备案)", rest)  # "我们公司那个省级企业技术中心是省经信厅认定的"
+    if firm:
         if level and re.search(r"(我|他|她)(也)?是[^,，]{0,6}(骨干|负责人|核心)", following):
             put("tech_center_core_level", level)  # "我们是省级企业技术中心，我是骨干，文件名单上有我"
             put("tech_center_member_level", level)
@@ -153,7 +155,9 @@ def _salary(clause: Clause, message: str, put) -> str | None:
         return
     text = _tenths(re.sub(r"(\d),(\d{3})", r"\1\2", text).replace("w", "万").replace("W", "万"))  # "¥380,000", "30w"
     text = re.sub(r"(\d)\s*(多|来|出头|左右|把)\s*万", r"\1万", text)  # "50多万", "三十来万": at least the figure said
-    m = re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
+    total = re.search(r"(?:一共|总共|合计|加起来|共计)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text)
+    m = total if total and ("年薪" in message or re.search(r"税前|含税|工资|年终奖", text)) else None  # "28万加上年终奖一共31万"
+    m = m or re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (
         ("年薪" in message or re.search(r"税前|含税", text)) and

@@ -13,7 +13,7 @@ from assistant.language.reading import Reading
 FORMATS = re.compile(r"(?<![a-z])(jpe?g|png|bmp|gif|webp|heic|tiff?)(?![a-z])", re.I)
 PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
                     r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
-SIZE = re.compile(r"(?<![a-z\-\d.])(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*(kb|k|mb|m|兆|千字节)(?![a-z\-\d])", re.I)
+SIZE = re.compile(r"(?<![a-z\-\d.])(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*((?:kb|k|mb|m)(?![a-z\-\d])|兆|千字节)", re.I)
 # (a model number such as "Y2-160M-4电机" is no file size)
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 
@@ -177,9 +177,11 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
     elif "论文" in message and re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) and \
             not re.search(r"相似度|重复率|查重", message):
         reading.set("papers", [{"third_party_report": False}], "无检索报告", person=person)
-    if m := re.search(r"(相似度|重复率|查重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?", message):
+    if m := re.search(r"(相似度|重复率|查重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?|"
+                      r"(查出来|检测出来|知网|维普|万方|paperpass)[^\d,，。]{0,6}(\d+(?:\.\d+)?)\s*%", message, re.I):
         report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) else True
-        reading.set("papers", [{"similarity_percent": float(m.group(2)), "third_party_report": report}], m.group(0), person=person)
+        reading.set("papers", [{"similarity_percent": float(m.group(2) or m.group(4)), "third_party_report": report}], m.group(0),
+                    person=person)
 
 
 def step(reading: Reading, message: str, person: str) -> None:

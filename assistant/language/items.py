@@ -94,6 +94,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
                 reading.set("major", picked, clause.text, clause.person)
 
 
+NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(评|拿|考)")
 PLACE_OF_WORK = re.compile(r"(厂|公司|车间|企业|行业|集团|分厂)")  # "在我们电机厂做质检": a firm, no major
 SELECTED = re.compile(r"(中专|大专|本科|硕士|博士)(的)?(那个|那位|那一个|那一位)")
 # A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.
@@ -159,7 +160,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 reading.set("title_series", field, clause.text, person)  # "助理工程师（化工工艺）": another series
                 if reading.get("major", person) and reading.get("major", person) in field:
                     reading.frames[person].pop("major")  # "电子专业的助理工程师" names the title's field, not a degree
-            if clause.negated_before(t.start, 4):  # "没评过助工": no title held (not a title applied for)
+            if clause.negated_before(t.start, 4) or NOT_HELD_AFTER.match(message, t.end, clause.end) and not re.search(
+                    r"(报|申报|申请|评|考)[^,，]{0,3}$", message[clause.start:t.start]):  # ("去年报工程师没评上": applied for)
+                # "没评过助工", "技术员都没评过": no title held (not a title applied for)
                 reading.set("title_level", "无", clause.text, person, replace=False)
             elif t.value != "技术员" and re.search(r"(问|咨询|了解|关于)[^,，]{0,6}$", message[clause.start:t.start]) and (
                     re.match(r"(的事|的情况|的问题|怎么|要|需要|条件)", message[t.end:t.end + 4]) or

@@ -40,8 +40,11 @@ def _refine(question: str, text: str, said: dict | None = None) -> str:
         return "breakthrough_general"
     if question == "disqualification" and re.search(r"罚|事故", text) and not re.search(r"造假|伪造|弄虚作假", text):
         return "penalty"
-    if question == "photo" and said and len(said.get("photo") or {}) < 4:
-        return "photo_given"  # "480×640的能用吗": judged on what was given, the rest named
+    given = set((said or {}).get("photo") or {})
+    if question == "photo" and given == {"background", "format"} and not re.search(r"格式|后缀|扩展名|类型|底色|背景", text):
+        return "photo"  # "白底jpg能用吗": the photo described, not one spec asked about — its sizes decide, and are asked for
+    if question == "photo" and said and len(given) < 4:
+        return "photo_given"  # "480×640的能用吗", "后缀是.jpeg认不认": judged on what was given, the rest named
     return question
 
 
@@ -118,6 +121,8 @@ OTHER_MATTER = re.compile(r"花名册|照片|相片|学时|继续教育|继教|�
 VERDICT_DEMANDED = re.compile(r"(就说|直接说|回我|回复我?|告诉我|说一句|回一句|写上|写一句)[^,，。]{0,8}"
                               r"(符合|能报|可以报|能评|可以评|满足|够了|没问题|通过)")
 ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)")  # "…还有他今年能报工程师吗": a verdict asked too
+ROUTES, GATE_TOPICS = {"越级", "破格", "助理工程师", "工程师"}, {"处罚", "考核", "社保", "学时", "照片", "论文", "实操", "复评"}
+FIGURE_ASKED = re.compile(r"多少|几(年|项|个|篇|天|条|次)|哪些|哪几")
 STATUS_FACTS = ("transferred_in", "posted_outside_city", "outside_personnel", "degree_origin")
 
 # Whether a title obtained elsewhere (another province, the army) holds here.
@@ -189,6 +194,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如).{0,12}$|^.{0,12}呢$", asked_text))
     if u.asked and not asked.topics and re.match(r"^(好的|嗯|哦)?[,，。.!！ ]*(那|那么|如果|要是|假如)", text):
         asked = whole  # "那我走学历破格的话，还需要啥条件": the follow-up's topic is in the clause before the asking one
+    if u.asked and FIGURE_ASKED.search(asked_text) and not said and not set(known) & STANDING and \
+            set(asked.topics) & ROUTES and not set(asked.topics) & GATE_TOPICS:
+        return None, whole  # "年薪多少可以越级", "破格要几项": the rule's figure, from its card (nothing known to judge)
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
             if question == "photo" and set(said.get("photo") or {}) == {"background"} and SPEC_ASK.search(text):

@@ -38,7 +38,7 @@ def photo(facts: Facts, p: Parameters) -> Check:
              f"格式须为{'或'.join(formats)}" + ("" if fmt_name is None else f"，现为{fmt_name}。"),
              params={"formats": formats}, needs=["photo.format"]),
         leaf("photo.size", CLAUSES, None if size is None else lo < size < hi,
-             size_rule + ("" if size is None else f"，现为{size / KIB:.1f}K。"),
+             size_rule + ("" if size is None else f"，现为{_size(size) if size >= MIB else f'{size / KIB:.1f}K'}。"),
              params={"min_bytes_exclusive": lo, "max_bytes_exclusive": hi}, needs=["photo.bytes"]),
         leaf("photo.pixels", CLAUSES, None if w is None or h is None else (w > min_w and h > min_h),
              pixels_rule + ("" if w is None or h is None else f"，现为{w}×{h}。"),
@@ -59,5 +59,6 @@ def photo_given(facts: Facts, p: Parameters) -> Check:
     asked = [child for child in whole.children if not child.unknown]
     if not asked:
         return whole
+
     rest = [child.sentence.split("，现为")[0].rstrip("。") for child in whole.children if child.unknown]
     return all_of("photo_given", CLAUSES, asked, "按您给出的照片信息判断" + (f"；另须{'，'.join(rest)}。" if rest else "。"))

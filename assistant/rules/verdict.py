@@ -126,7 +126,10 @@ def missing_facts(check: Check) -> list[MissingFact]:
             for fact in node.missing:
                 blocks.setdefault(fact, []).append(node.rule)
     ordered = sorted((f for f in check.missing if f in blocks), key=lambda f: -len(blocks[f]))
-    return [MissingFact.model_construct(fact=f, question=question_for(f), blocks=blocks[f]) for f in ordered]
+    asked: dict[str, str] = {}  # one question per wording: width and height are asked as "多少像素（宽×高）"
+    for fact in ordered:
+        asked.setdefault(question_for(fact), fact)
+    return [MissingFact.model_construct(fact=f, question=q, blocks=blocks[f]) for q, f in asked.items()]
 
 
 def trace_of(check: Check, depth: int = 0) -> list[TraceStep]:
