@@ -54,13 +54,14 @@ def weighted_query(message: str, said: str, u, before: str = "") -> str:
     """What an informational search looks for: when the asking clause is under half the message, it counts
     twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
     回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
-    searched with the turn before it, whose topic it continues — unless it names a topic of its own."""
+    searched with the turn before it, whose topic it continues, its own words counting twice ("网上申报几号截止" →
+    "那单位审核报送呢" asks the unit's date) — unless it names a topic of its own."""
     asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised)
     weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
     query = f"{asked}，{asked}，{message}" if weigh else message
     own = set(classify(said).topics) - GENERIC - TITLES  # "那继续教育要多少学时？" after an eligibility turn: new
     continues = not own or own & set(classify(before).topics)
-    return f"{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query
+    return f"{query}，{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query
 
 
 def said_after(text: str, asked: str, word: str) -> bool:

@@ -35,7 +35,8 @@ def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "
         reading.set("photo.bytes", int(float(m.group(1)) * factor), m.group(0), person=person)
 
 
-STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位审核", "单位审核"), ("审核", "单位审核"), ("报送", "单位审核"))
+STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位审核", "单位审核"), ("审核", "单位审核"), ("报送", "单位审核"),
+              ("网上", "网上申报"), ("单位", "单位审核"))  # "我们单位还没报上去": the unit's step
 def insurance(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     if re.search(r"正常(缴费|参保|缴纳|在交|在缴|交)|一直在(交|缴)|现在(也)?在(交|缴)|交着|没断|没有断|没停", message):
         reading.set("insured_now", True, "正常参保", person=person)

@@ -84,7 +84,7 @@ def prepare(text: str) -> str:
 
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
 INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答)|就当我|当我是|"
-                         r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,6}(给我|帮我)?(算|计算|处理|判断)|"
+                         r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,10}(给我|帮我)?(算|计算|处理|判断)|"
                          r"假装我|就说(我|满|已|是|可以|能)|(帮|给|替)(我|俺)按[^,，。]{0,6}(标准|学历)?(来)?(算|计算|处理|判断)|开个?后门|直接(告诉我|说|回复|回答)|"
                          r"^\s*(就|都|全)?按[^,，。]{0,8}(来|给我)?(算|计算|判断)(吧|就行|就好)?\s*$")  # "…，按硕士两年算，…"
 
@@ -210,7 +210,7 @@ def _deadline_date(u: Understanding, reference: date) -> None:
              and re.search(r"月|日|号|天|周|星期|礼拜", m.text)]  # "2022年到现在85" names a year, not a day
     if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
         dated = [m for m in dated if any(c.start <= m.start < c.end and re.search(
-            r"报|交|提交|审核|核查|来得及|截止|还能|上传|送", c.text) for c in u.clauses)]
+            r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在", c.text) for c in u.clauses)]  # "今天都11月3号了"
     if dated and u.reading.get("action_date", person) is None and all(
             u.reading.get(name, person) != dated[0].value.isoformat() for name in DATE_FACT.values()):
         u.reading.set("action_date", dated[0].value.isoformat(), dated[0].text, person)

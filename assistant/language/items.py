@@ -71,7 +71,8 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         if said:
             rank = max((order.index(t.value) for t in clause.has("education")), default=previous)
             found.setdefault(clause.person, []).append((rank, said, clause, before + "," + text))
-        previous = -1 if said else max((order.index(t.value) for t in clause.has("education")), default=-1)
+        previous = -1 if said else max((order.index(t.value) for t in clause.has("education")), default=-1 if re.search(
+            r"[。!！?？]\s*$", message[:clause.start]) else previous)  # "自考了本科，今年3月拿到毕业证，专业是机械工程"
         before = text
     for person, majors in found.items():
         rank, said, clause, _ = max(majors, key=lambda m: m[0])  # the first of equal rank (max keeps the first)

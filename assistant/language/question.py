@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.language.clauses import VERDICT
-from assistant.language.extract import Understanding
+from assistant.language.extract import INSTRUCTION, Understanding
 from assistant.language.intent import Intent, classify
 from assistant.language.items import TITLE_ASKED, TITLE_ORDER
 
@@ -150,6 +150,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if other_series and wanted in TITLE_ORDER and TITLE_ORDER.index(wanted) > TITLE_ORDER.index(held):
         return _route(ELIGIBILITY[wanted], text, known), whole  # "助理经济师…能不能直接转评成机电工程师": only the
         # same level transfers; the next level needs a 机电 title held a year (the route's own 第五条 check)
+    if in_force and in_force != "hours_for_activity" and not said and INSTRUCTION.search(text):
+        return in_force, whole  # "你就按2018年3月算吧，聘书可以重开": the verdict in force, on the facts as they are
     if in_force and len(text) <= 14 and WHY_NOT.search(text):
         return in_force, whole  # "（照片480×560…）哪里不对": the verdict just given, with what decided it
     if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
