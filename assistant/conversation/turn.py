@@ -50,12 +50,19 @@ FOLLOW_UP_CHARS = 20  # a message this short continues the topic of the one befo
 TITLES = {"助理工程师", "工程师"}  # a title named is the subject, not a new topic ("在安徽评的助理工程师，这边认吗")
 
 
+FORM_ASK = re.compile(r"(栏|表格|格子|表里|表上|一项)[^。]{0,8}(写|填)(?!什么|啥|哪|几)")
+PROPOSED = re.compile(r"((?:写|填|写成|填成)(?:上|为|个)?)\s*(?:“[^”]{1,30}”|\"[^\"]{1,30}\"|[^,，。？?]{2,20}?)"
+                      r"(?=\s*[,，]?\s*(?:可以|行|能|对|吗|么|不|吧|合适|$))")
+
+
 def weighted_query(message: str, said: str, u, before: str = "") -> str:
     """What an informational search looks for: when the asking clause is under half the message, it counts
     twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
     回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
     searched with the turn before it, whose topic it continues, its own words counting twice ("网上申报几号截止" →
     "那单位审核报送呢" asks the unit's date) — unless it names a topic of its own."""
+    if FORM_ASK.search(said):  # "从事专业那栏我想写“机电产品设计开发与制造”行不": what goes in is not the topic
+        message = said = PROPOSED.sub(r"\1", said)
     asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised)
     weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
     query = f"{asked}，{asked}，{message}" if weigh else message

@@ -111,7 +111,8 @@ def where_from(reading: Reading, message: str, person: str = "self") -> None:
                        rf"({places}|项目部|项目上|分厂|工地)|({places})[^,，。]{{0,8}}(常驻|驻场|派驻)", message)
     if posted and not re.search(r"(没有|没|不是|并非|从没)(被)?(派|外派)", message[max(0, posted.start() - 4):posted.end()]):
         reading.set("posted_outside_city", True, posted.group(0), person=person)
-    outside = re.search(rf"人事关系[^,，。]{{0,3}}(在|是)[^,，。]{{0,4}}({places})|(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
+    outside = re.search(rf"(人事关系|人事|档案|单位和社保|社保和单位|社保人事|人事社保)[^,，。]{{0,4}}(都|也)?(在|是)[^,，。]{{0,4}}"
+                        rf"({places})|(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
                         rf"(驻温|在温|温岭)|(驻温岭|在温岭)的?[^,，。]{{0,4}}(省属|部属)", message)
     if outside and not re.search(r"调(入|过来|来|到)", message[max(0, outside.start() - 8):outside.end() + 4]):
         reading.set("outside_personnel", True, outside.group(0), person=person)

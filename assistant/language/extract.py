@@ -152,10 +152,11 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
 
 
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self",
-               also: list[str] | tuple = ()) -> Understanding:
+               also: list[str] | tuple = (), before: str = "") -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for (`also`:
-    the others asked with it, which a bare reply of their kind answers instead) and
-    `subject` whom the conversation is about so far."""
+    the others asked with it, which a bare reply of their kind answers instead),
+    `subject` whom the conversation is about so far and `before` the message before ("发论文能算学时吗" →
+    "全国性期刊，两个人写的…": a paper told after a question about hours is an activity)."""
     said = prepare(message)
     fixed = corrected_inline(said)
     text = ages_as_years(_only_the_one_asked_about(_without_instructions(fixed, subject), subject), reference)
@@ -171,7 +172,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     main = asked.person if asked else (clauses[-1].person if clauses else subject)  # whom the message is about
     conditions.photo(reading, clauses, text, main)
     achieved.finisher_rank(reading, clauses, text, main)
-    hours.hours(reading, clauses, text, mentions, reference, main)
+    hours.hours(reading, clauses, text, mentions, reference, main, before)
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)

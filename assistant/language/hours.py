@@ -70,11 +70,11 @@ def _figures(text: str) -> dict[str, float]:
 
 
 def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[Mention], reference: date,
-          person: str = "self") -> None:
+          person: str = "self", before: str = "") -> None:
     """Hours as people report them: per year ("2019年专业60公需30"), the same every year ("每年100，其中专业
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
-    _activities(reading, clauses, mentions, reference)
+    _activities(reading, clauses, mentions, reference, before)
     if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])|"
                      r"(?:20)?1\d年?\s*(?:到|至|-|~)\s*(?:20)?2\d年?[^,，。]{0,6}?\d{2,3}(?![\d年月个万])", message):
         return  # hours are talked about, or listed as "19年92、20年90"
@@ -157,18 +157,18 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
             activity["people"] = int(m.group(1) or m.group(2))
         elif re.search(r"两个人|我们俩|就我们俩|两人|二人|俩人", text):
             activity["people"] = 2
-        if last and "people" in activity and "rank" not in activity:
-            activity["rank"] = activity["people"]  # "一共4个人我排最后": the last of 4
+        if last and "people" in activity and "rank" not in activity or activity.get("people") == 1:
+            activity["rank"] = activity["people"]  # "一共4个人我排最后": the last of 4; "我1个人写的": the only one
     return {k: v for k, v in activity.items() if v is not None}
 
 
 SAME_TIME = re.compile(r"\s*(又|还|另外|同年|当年|并且|而且|再|也)")
 
 
-def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date) -> None:
+def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date, before: str = "") -> None:
     """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
     (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
-    about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses))
+    about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses) + before)
     found: list[tuple[int, dict]] = []
     for clause in clauses:
         days = [m for m in mentions if m.kind == "days" and clause.start <= m.start < clause.end]

@@ -73,9 +73,11 @@ def classify(text: str) -> Intent:
         if word in text and not re.search(rf"(不问|不报|不评|不考虑|不管|先不|不说|别管)[^,，。]{{0,2}}{word}", text):
             intent.out_of_scope, intent.reason = True, word  # ("算了不问高工了，中工的呢": dropped, not asked)
     for place in OTHER_PLACES:
-        if place in text and not any(p in text for p in ("温岭", "台州")) and not _moved_from(place, text):
+        if place in text and not any(p in text for p in ("温岭", "台州")) and not _moved_from(place, text) and \
+                not re.search(rf"{place}[^,，。]{{0,6}}(社保|证明|学历|毕业|读)", text):  # "开杭州那边的社保证明": a document
             intent.out_of_scope, intent.reason = True, place
-    said = re.sub(r"不(走|想|用|打算|考虑|是|要)[^,，。？?]{0,2}?(破格|越级|转评)", "", text)  # "不走破格": not asked
+    said = re.sub(r"不(走|想|用|打算|考虑|是|要)[^,，。？?]{0,2}?(破格|越级|转评)|直接(报|申报)不(了|成)", "", text)
+    # ("不走破格": not asked; "学时不够是不是就直接报不了了": no 越级)
     intent.topics = [name for name, words in TOPICS if any(w in said for w in words)]
     if "学时" in intent.topics and intent.reason in OTHER_QUALIFICATIONS:
         intent.out_of_scope, intent.reason = False, ""  # "一级建造师考试过了3门，能登记学时吗": 细则第六条（八）

@@ -53,7 +53,9 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     before = ""  # that clause's words ("成人大专又毕业了一个，机械制造工艺与设备")
     for clause in clauses:
         text = clause.text
-        known = next((n for n, read in names if read in text and not PLACE_OF_WORK.match(text, text.index(read) + len(read))), None)
+        written = [m.span() for m in WRITTEN_IN.finditer(text)]  # "那栏我想写“机械设计…”": a form's value, no major
+        known = next((n for n, read in names if read in text and not PLACE_OF_WORK.match(text, text.index(read) + len(read))
+                      and not any(a <= text.index(read) < b for a, b in written)), None)
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
@@ -96,6 +98,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
 
 
 NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(评|拿|考)")
+WRITTEN_IN = re.compile(r"(写|填)(?!的)(上|成|为|个)?[“\"]?[^,，。？?“”\"]+")
 PLACE_OF_WORK = re.compile(r"(厂|公司|车间|企业|行业|集团|分厂)")  # "在我们电机厂做质检": a firm, no major
 SELECTED = re.compile(r"(中专|大专|本科|硕士|博士)(的)?(那个|那位|那一个|那一位)")
 # A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.

@@ -111,7 +111,7 @@ PROCEDURE_ASK = re.compile(r"办什么|什么手续|哪些手续|怎么处理|�
 
 
 # Where to apply ("能在温岭这边报吗", "职称应该在哪里报"), for one posted out or from a unit outside the city (通知三).
-WHERE_ASK = re.compile(r"(在|去|到|回)(温岭|台州|这边|这里|本地|我们这|老家)[^,，。？?]{0,4}(报|申报|评|参加)|"
+WHERE_ASK = re.compile(r"(在|去|到|回|来)(温岭|台州|这边|这里|本地|我们这|老家)[^,，。？?]{0,4}(报|申报|评|参加)|"
                        r"在哪(里|儿|个地方|边)?(报|申报|评)|哪(里|边|儿)(报|评)|(在|去)哪里?(申报|报|评)")
 # A status said (调入, 派驻市外, 市外单位, 港澳台学历) and a message asking in these words (anywhere in it: "想在温岭这边
 # 评 可以吗 要啥手续") is answered by the status's own card.
@@ -138,8 +138,12 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
-    if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)多少", text):
+    if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)(多少|几个?)|算几个", text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
+    figures = any(set(year or {}) - {"activities"} for year in (said.get("ce") or {}).values()) or said.get("ce_totals")
+    if activities and not figures and u.asked and not re.search(r"(?<!不)(够|达到|满足|符合|达标|差)", asked_text) and \
+            not PROCEDURE_ASK.search(asked_text) and not LATE_REGISTRATION.search(text):
+        return "hours_for_activity", whole  # "那参与标准制定呢？…一共3个人我排第3": an activity alone is summed, not judged
     if said.get("finisher_rank") and u.asked and re.search(r"主要完成(者|人)", asked_text if len(asked_text) > 6 else text):
         return "main_finisher", whole  # "实用新型2个，我都排第4，算主要完成者吗" (第十八条（三））
     series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
