@@ -136,6 +136,15 @@ def known_majors() -> tuple[str, ...]:
 
 
 @cache
+def weighted_routes() -> frozenset[str]:
+    """The CE routes whose hours are shared among authors by rank (附件8 39号文 4、5, in the parameters)."""
+    from assistant.rules.params import parameters_for
+
+    routes = parameters_for(2022).value("continuing_education.route_hours")
+    return frozenset(route for route, rule in routes.items() if rule.get("weighted"))
+
+
+@cache
 def known_majors_as_read() -> tuple[tuple[str, str], ...]:
     """Each known major with its normalised spelling (computed once: a message is matched against ~300 names)."""
     from assistant.documents.normalize import normalize

@@ -14,6 +14,7 @@ from assistant.language.clauses import VERDICT
 from assistant.language.extract import INSTRUCTION, Understanding
 from assistant.language.intent import Intent, classify
 from assistant.language.items import TITLE_ASKED, TITLE_ORDER
+from assistant.language.lexicon import weighted_routes
 
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
@@ -122,6 +123,7 @@ VERDICT_DEMANDED = re.compile(r"(就说|直接说|回我|回复我?|告诉我|�
                               r"(符合|能报|可以报|能评|可以评|满足|够了|没问题|通过)")
 ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)")  # "…还有他今年能报工程师吗": a verdict asked too
 ROUTES, GATE_TOPICS = {"越级", "破格", "助理工程师", "工程师"}, {"处罚", "考核", "社保", "学时", "照片", "论文", "实操", "复评"}
+RATE_ASK = re.compile(r"一篇|每篇|一项|每项|一个|几个学时|多少学时|几学时|怎么算")  # the rate, with no authors told
 FIGURE_ASKED = re.compile(r"多少|几(年|项|个|篇|天|条|次)|哪些|哪几")
 STATUS_FACTS = ("transferred_in", "posted_outside_city", "outside_personnel", "degree_origin")
 
@@ -138,6 +140,10 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
+    listed = [a for year in (said.get("ce") or {}).values() for a in (year or {}).get("activities") or []]
+    if listed and in_force != "hours_for_activity" and all(a.get("route") in weighted_routes() and not {"rank", "people"} & set(a)
+                                                            for a in listed) and RATE_ASK.search(asked_text):
+        return None, whole  # "核心期刊论文一篇几个学时": the rate and how authors share it, from the route's card
     if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)(多少|几个?)|算几个", text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
     figures = any(set(year or {}) - {"activities"} for year in (said.get("ce") or {}).values()) or said.get("ce_totals")
