@@ -151,7 +151,7 @@ class OfflineAssistant:
                 return self._with_facts(self._cards_answer(status), session)
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
             several = self._several_cards([c.text for c in u.clauses if c.asks and len(c.text) >= 4])
-            query = weighted_query(message, text, u, session.topic or before)
+            query = weighted_query(text, u, session.topic or before)
             session.topic = query[:80]  # a chain of short follow-ups keeps the subject it started with
             return self._with_facts(several or self._search(query, engaged), session)
         if question == "hours_for_activity":

@@ -55,17 +55,17 @@ PROPOSED = re.compile(r"((?:写|填|写成|填成)(?:上|为|个)?)\s*(?:“[^�
                       r"(?=\s*[,，]?\s*(?:可以|行|能|对|吗|么|不|吧|合适|$))")
 
 
-def weighted_query(message: str, said: str, u, before: str = "") -> str:
+def weighted_query(said: str, u, before: str = "") -> str:
     """What an informational search looks for: when the asking clause is under half the message, it counts
     twice, so the question outweighs the story, which still gives its context (台湾 in "研究生是在台湾的大学读的，
     回来申报时学历怎么认定"). A short follow-up ("那额外要填的那张表叫啥？", "一直打不通，还有别的办法吗") is
     searched with the turn before it, whose topic it continues, its own words counting twice ("网上申报几号截止" →
     "那单位审核报送呢" asks the unit's date) — unless it names a topic of its own."""
     if FORM_ASK.search(said):  # "从事专业那栏我想写“机电产品设计开发与制造”行不": what goes in is not the topic
-        message = said = PROPOSED.sub(r"\1", said)
-    asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised)
+        said = PROPOSED.sub(r"\1", said)
+    asked = u.asked.text if u.asked else ""  # `said`: the message prepared (normalised: "deadline" is 截止时间)
     weigh = asked and len(asked) * 2 < len(said) and classify(asked).topics  # a topicless "能不能挪过去" leans on the story
-    query = f"{asked}，{asked}，{message}" if weigh else message
+    query = f"{asked}，{asked}，{said}" if weigh else said
     own = set(classify(said).topics) - GENERIC - TITLES  # "那继续教育要多少学时？" after an eligibility turn: new
     continues = not own or own & set(classify(before).topics)
     return f"{query}，{query}，{before}" if before and len(said) <= FOLLOW_UP_CHARS and continues else query

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from assistant.documents.normalize import arabic_numerals, normalize
 from assistant.language import achieved, assessments, conditions, conduct, gaps, hours, items
@@ -67,6 +68,12 @@ def _to_work_on_graduating(text: str) -> bool:
     return any(TO_WORK.search(m.group(3)) and not NOT_WORKING.search(m.group(3)) for m in ON_GRADUATING.finditer(text))
 
 
+@cache
+def _english_words() -> re.Pattern:
+    words = sorted(lexicon()["english"], key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, words)) + r")(?![A-Za-z])", re.I)
+
+
 LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|(https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
 
 
@@ -79,6 +86,8 @@ def prepare(text: str) -> str:
     text = re.sub(r"(\d月)(?=中专|中技|中职)", r"\1，", text)  # "7月中专毕业" is not 7月中 (mid-July)
     for word, mandarin in lexicon()["dialect"].items():
         text = text.replace(word, mandarin)
+    if re.search(r"[A-Za-z]{4}", text):  # "deadline 是几号": English words the notice says in Chinese
+        text = _english_words().sub(lambda m: lexicon()["english"][m.group(0).lower()], text)
     return repair_homophones(text)
 
 
