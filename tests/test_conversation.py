@@ -225,3 +225,12 @@ def test_an_attachment_named_by_number_is_in_scope(assistant, question, cited):
 
 def test_an_attachment_the_notice_does_not_have_is_not_invented(assistant):
     assert assistant.answer(Session(), "附件11是什么").kind == "refusal"
+
+
+def test_an_item_asked_about_is_answered_first(assistant):
+    """"县级劳模算破格条件吗": whether it counts, per route, before the route's own verdict (附件2 第六条)."""
+    from assistant.conversation.session import Session
+
+    answer = assistant.answer(Session(), "破格条件里县级劳动模范算吗").answer.split("\n")[0]
+    assert answer.startswith("一般破格：算，属于第六条（一）（1）项")
+    assert "业绩特别突出破格：不算" in answer

@@ -40,12 +40,12 @@ from assistant.conversation.turn import (
     target_for,
     weighted_query,
 )
-from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, verdict_text
+from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, item_counts, verdict_text
 from assistant.errors import UserError
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
-from assistant.language.presume import presume
+from assistant.language.presume import COUNTS, presume
 from assistant.language.question import OTHER_MATTER, STATUS_ASK, decide, topic_question
 from assistant.language.reading import Evidence
 from assistant.language.replies import BOOL_FACTS
@@ -188,6 +188,9 @@ class OfflineAssistant:
             session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
             assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
+        named = set(said.get("achievements") or {}) - {"obtained_after_title"}
+        if named and u.asked and re.search(COUNTS, u.asked.text) and (counts := item_counts(verdict, named)):
+            answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
         if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \
                 verdict.trace[0].rule != "application":  # a bar (退休, 处罚…) closes every route alike
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"

@@ -149,6 +149,25 @@ def _engaged(verdict: Verdict) -> list:
     return [r for r in verdict.reminders if r.result == "unknown" and r.rule in SAID_GATES and not r.sentence.startswith("需要知道")]
 
 
+def item_counts(verdict: Verdict, named: set[str]) -> str:
+    """"县级劳模算破格条件吗": whether the achievement asked about counts as an item, said first ("算：…第六条（一）
+    第（1）项。" / "不算：…"), before the route's own verdict. Empty when no item of the route weighs it."""
+    lines, item = [], None
+    for step in verdict.trace:
+        if re.search(r"\.item\d+$", step.rule):
+            item = step
+        if item is None or not step.rule.startswith(item.rule + ".") or step.result == "unknown" or not named & set(step.facts):
+            continue
+        where = item.clauses[0].replace("附件2/", "").replace("/", "") if item.clauses else ""
+        route = ROUTE_NAMES.get(item.rule.split(".")[0], "")
+        lines.append(f"{route}：算，属于{where}项“{item.sentence}”。" if step.result == "met" else
+                     f"{route}：不算，{where}项须是“{item.sentence}”。")
+    return "".join(dict.fromkeys(lines[:2]))
+
+
+ROUTE_NAMES = {"breakthrough_general": "一般破格", "breakthrough_outstanding": "业绩特别突出破格", "skip_level": "越级"}
+
+
 def lead(verdict: Verdict) -> str:
     """The first line: the answer and why, "可以…：…" / "暂不能…：…" / "还不能确定…，需要知道…"."""
     key = verdict.question_id

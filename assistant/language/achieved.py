@@ -166,6 +166,24 @@ def _salary(clause: Clause, message: str, put) -> str | None:
         put("annual_salary_yuan", float(m.group(1)) * (10000 if m.group(2) else 1))
 
 
+PAPER_AWARD = re.compile(r"(市|省|国家|部|厅)[^,，。]{0,6}优秀论文奖")
+GRADES = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+
+
+def _paper_awards(text: str, message: str, put) -> None:
+    """第六条（一）（6）: 市（厅）级以上优秀论文奖, counted only as 第一作者 and 二等奖以上 ("市级优秀论文奖两篇，都是三等奖":
+    none counts). The grade unsaid, nothing is counted (it is asked)."""
+    grades = [GRADES[g] for g in re.findall(r"([一二三123])等奖", message)]
+    if not grades:
+        return
+    papers = re.search(r"(\d+)\s*篇", message)
+    first = not re.search(r"第[二三四五2345]作者|二作|三作|我排第[二三四五2345]", message)
+    if len(grades) > 1:  # "两篇，一篇一等奖一篇三等奖": each grade is one paper's
+        put("city_paper_awards", sum(g <= 2 for g in grades) if first else 0)
+    else:
+        put("city_paper_awards", (int(papers.group(1)) if papers else 1) if first and grades[0] <= 2 else 0)
+
+
 MAIN_FINISHER = re.compile(r"主要完成(者|人)")
 RANKED = re.compile(r"排(名|在)?第?\s*(\d{1,2}|[一二三四五六七八九十])(?!\d)|"
                     r"第\s*(\d{1,2}|[一二三四五六七八九十])\s*(发明人|完成人|完成者|作者|名|位|个)")
@@ -239,6 +257,8 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if re.search(r"技术中心|技术创新团队|创新团队|研发中心", text):
             _centre(clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]),
                     clauses[index - 1].text if index else "")
+        if PAPER_AWARD.search(text):
+            _paper_awards(text, message, put)
         if computed := _salary(clause, message, put):
             reading.notes.append(computed)
         if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
