@@ -125,7 +125,7 @@ ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)
 ROUTES, GATE_TOPICS = {"越级", "破格", "助理工程师", "工程师"}, {"处罚", "考核", "社保", "学时", "照片", "论文", "实操", "复评"}
 RATE_ASK = re.compile(r"一篇|每篇|一项|每项|一个|几个学时|多少学时|几学时|怎么算")  # the rate, with no authors told
 FIGURE_ASKED = re.compile(r"多少|几(年|项|个|篇|天|条|次)|哪些|哪几")
-STATUS_FACTS = ("transferred_in", "posted_outside_city", "outside_personnel", "degree_origin")
+PLACE_FACTS = ("posted_outside_city", "outside_personnel")  # where one applies (通知三): its card answers "在哪报/啥手续"
 
 # Whether a title obtained elsewhere (another province, the army) holds here.
 RECOGNISED = re.compile(r"认不认|认吗|认可|直接认|承认|有效|算数|作数|能用|直接用|直接拿|拿来用|重新评|重评|还算吗|算不算数|通用|管用")
@@ -173,7 +173,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
                                                                asked_text):
         return "ce_hours", whole  # "2022年还差几个学时？还来得及补吗": the years' hours, the shortfall, the 补足 rule
     verdict_too = any(c.asks and not STATUS_ASK.search(c.text) and ASKS_TO_APPLY_NOW.search(c.text) for c in u.clauses)
-    if u.asked and not verdict_too and (any(known.get(f) for f in STATUS_FACTS[1:3]) and STATUS_ASK.search(text) or
+    if u.asked and not verdict_too and (any(known.get(f) for f in PLACE_FACTS) and STATUS_ASK.search(text) or
                                         known.get("degree_origin") in ("国外", "港澳台") and re.search(r"认证|认定", text)):
         return None, whole  # "派驻安徽两年…能在温岭报伐": where and how one applies (通知三), from its card
     if known.get("transferred_in") and RECOGNISED.search(asked_text):
