@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from assistant.language.clauses import Clause
 from assistant.language.lexicon import lexicon
@@ -98,22 +99,27 @@ def practical(reading: Reading, message: str, person: str = "self") -> None:
         reading.set("practical_assessment_passed", True, m.group(0), person=person)
 
 
-def _places() -> str:
+@cache
+def _where_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Posted outside the city, and a unit or 人事关系 outside it: built once from the lexicon's places."""
     words = lexicon()
-    return "|".join([*words["other_provinces"], *words["other_cities"], "外省", "省外", "外地", "市外", "外市"])
+    places = "|".join([*words["other_provinces"], *words["other_cities"], "外省", "省外", "外地", "市外", "外市"])
+    posted = re.compile(rf"(派驻|外派|派到|派去|派往|被派|派[我他她][^,，。]{{0,2}}(去|到)|派[^,，。]{{1,4}}(去|到))[^。！？]{{0,12}}"
+                        rf"({places}|项目部|项目上|分厂|工地)|({places})[^,，。]{{0,8}}(常驻|驻场|派驻)")
+    outside = re.compile(rf"(人事关系|人事|档案|单位和社保|社保和单位|社保人事|人事社保)[^,，。]{{0,4}}(都|也)?(在|是)[^,，。]{{0,4}}"
+                         rf"({places})|(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
+                         rf"(驻温|在温|温岭)|(驻温岭|在温岭)的?[^,，。]{{0,4}}(省属|部属)")
+    return posted, outside
 
 
 def where_from(reading: Reading, message: str, person: str = "self") -> None:
     """Where one applies (通知三): posted outside the city (单位派我去安徽项目部常驻) applies where his 人事关系 is,
     after 核准备案; a 省属 unit in 温岭, or 人事关系 in another city (人事关系在杭州总部), needs a 委托评审函."""
-    places = _places()
-    posted = re.search(rf"(派驻|外派|派到|派去|派往|被派|派[我他她][^,，。]{{0,2}}(去|到)|派[^,，。]{{1,4}}(去|到))[^。！？]{{0,12}}"
-                       rf"({places}|项目部|项目上|分厂|工地)|({places})[^,，。]{{0,8}}(常驻|驻场|派驻)", message)
+    posted_at, outside_at = _where_patterns()
+    posted = posted_at.search(message)
     if posted and not re.search(r"(没有|没|不是|并非|从没)(被)?(派|外派)", message[max(0, posted.start() - 4):posted.end()]):
         reading.set("posted_outside_city", True, posted.group(0), person=person)
-    outside = re.search(rf"(人事关系|人事|档案|单位和社保|社保和单位|社保人事|人事社保)[^,，。]{{0,4}}(都|也)?(在|是)[^,，。]{{0,4}}"
-                        rf"({places})|(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
-                        rf"(驻温|在温|温岭)|(驻温岭|在温岭)的?[^,，。]{{0,4}}(省属|部属)", message)
+    outside = outside_at.search(message)
     if outside and not re.search(r"调(入|过来|来|到)", message[max(0, outside.start() - 8):outside.end() + 4]):
         reading.set("outside_personnel", True, outside.group(0), person=person)
 
