@@ -104,7 +104,8 @@ class OfflineAssistant(Informational):
         next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
         told = u.asked is None and scope.reason in WEAK_REASONS and any(u.reading.frames.values())  # "…计划明年6月验收。"
         if scope.out_of_scope and not next_year and not told:
-            return self.refuse(scope.reason, scope.other_review)
+            remember(session, u)  # "我2018年评的工程师…想问高工": not answered, but the standing told is kept for what follows
+            return self._with_facts(self.refuse(scope.reason, scope.other_review), session)
         person = session.person = u.person
         forget_presumptions(session, person)
         held = session.facts if person == "self" else session.other

@@ -48,6 +48,11 @@ OTHER_TITLES = ("会计师", "经济师", "统计师", "审计师", "一级教�
                 "土建工程师", "医师", "护师", "建造师")
 OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(" + "|".join(OTHER_TITLES) + ")")
 OTHER_PLACES = tuple(lexicon()["other_cities"])
+# Applying for 技术员 ("能报技术员不", "技术员要什么条件"), unless weighed against a title reviewed here ("技术员还是助工").
+LEVELS = "|".join(lexicon()["not_reviewed_levels"])
+LEVEL_APPLIED = re.compile(rf"((想|能|可以|能不能|可不可以|打算|准备|要|先|去)[^,，。]{{0,3}}(报|评|申报|申请|弄|搞)(个|一个|上)?|"
+                           rf"(报|评|申报|申请)(个|一个))({LEVELS})(?!工作|职务|的时候|的年限|那年|当年)|"
+                           rf"({LEVELS})(要|需要|有)?(什么|啥|哪些)(条件|要求)|({LEVELS})(怎么|咋|如何|在哪)(评|报|申请|申报)")
 
 def _moved_from(place: str, text: str) -> bool:
     """"社保今年5月才从金华转过来", "之前一直在金华交": a place in the applicant's history, not the review asked about."""
@@ -63,7 +68,8 @@ class Intent:
     @property
     def other_review(self) -> bool:
         """Out of scope because it is another title's or certificate's review (not weather, not another city)."""
-        return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES)
+        return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES
+                                      or self.reason in lexicon()["not_reviewed_levels"])
 
 
 def classify(text: str) -> Intent:
@@ -88,6 +94,8 @@ def classify(text: str) -> Intent:
         intent.out_of_scope, intent.reason = True, weak
     if m := OTHER_TITLE_APPLIED.search(text):
         intent.out_of_scope, intent.reason = True, m.group(2)  # "想评中级会计师": another series' review
+    if (m := LEVEL_APPLIED.search(text)) and not re.search(r"还是[^,，。]{0,4}(助工|助理|初级|工程师|中级)", text):
+        intent.out_of_scope, intent.reason = True, next(g for g in m.groups()[::-1] if g and g in LEVELS)
     if "破格" in intent.topics and "助理工程师" in intent.topics and not re.search(r"破格|破个格|单破|双破", said):
         intent.topics.remove("破格")  # "到年底能凑够报助理工程师不": years made up, not 破格 items (破格 is for 工程师)
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):

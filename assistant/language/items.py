@@ -137,6 +137,15 @@ def _field_before(before: str) -> str | None:
     return field if 2 <= len(field) <= 6 else None
 
 
+# "2021年评助工", "17年评的技术员": a title evaluated in a year said is held, not applied for (unless wished).
+DATED_EVALUATED = re.compile(r"(\d{4}|\d{2,4}\s*年)\s*(\d{1,2}\s*月)?(份)?(底|初|中|末)?(就|才|又|再|已经|已)?"
+                             r"(评|考)(上|了|的|过)?\s*(个|一个)?\s*$")
+
+
+def _dated_done(before: str) -> bool:
+    return bool(DATED_EVALUATED.search(before)) and not WISH.search(before)
+
+
 def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bool = True) -> None:
     """Titles held and applied for; `bare_title`: a message that is only a title ("中级") names the one applied
     for (unless the assistant just asked which title is held)."""
@@ -197,7 +206,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 reading.set("target", t.value, clause.text, person)  # "大专电机与电器 助工2018年11月聘 中工伐"
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
-            elif t.value != "技术员" and (APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
+            elif t.value != "技术员" and not _dated_done(message[clause.start:t.start]) and (
+                    APPLY.search(message[max(clause.start, t.start - 4):t.start]) or
                                          re.search(rf"({WISH.pattern})(拿|考|弄|搞|评|报|申请|申报)[^,，是聘当有]{{0,6}}$",
                                                    message[clause.start:t.start]) or  # "想拿机电工程师证"
                                          re.search(r"(报|申报|申请|(?<!转)评(?![上的了过完下为成]))[^,，是聘当拿有]{0,8}$",
