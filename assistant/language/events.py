@@ -15,6 +15,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from assistant.language.clauses import Clause
+from assistant.language.lexicon import lexicon
 from assistant.language.reading import Reading, Span
 from assistant.language.timex import Mention
 from assistant.rules.dates import cn_date
@@ -49,7 +50,7 @@ THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$"
 def _role(clause: Clause, start: int, end: int) -> str | None:
     """The event nearest a mention in its clause: one after it first ("2019年毕业"), else one before
     ("毕业于2019年"); a held title alone dates its appointment ("2019年的助工")."""
-    if clause.has("events.graduation") and re.search(r"毕业证|文凭", clause.text):
+    if clause.has("events.graduation") and re.search(r"毕业证|文凭|学历|学位证", clause.text) and not clause.has("title"):
         return "graduation"  # "16年11月拿的毕业证": the date of graduating, not of a title obtained
     best, best_score = None, 99
     for t in clause.has("events"):
@@ -147,7 +148,7 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
 def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date,
                  message: str) -> list[Mention]:
     """Set each date's fact; return the dates that belong to no event (a bare reply, or a deadline)."""
-    loose = []
+    loose, graduations = [], []
     for i, clause in enumerate(clauses):
         for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
             if MEASURED_TO.search(message[clause.start:mention.start].rstrip()) and \
@@ -188,9 +189,38 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                     break
             if role is None:
                 loose.append(mention)
+            elif role == "graduation":
+                graduations.append((_degree_rank(reading, clauses, clauses.index(clause)), clause, mention))
             else:
                 _date_fact(reading, clause, role, mention, reference, message)
+    _graduations(reading, graduations, reference, message)
     return loose
+
+
+def _degree_rank(reading: Reading, clauses: list[Clause], i: int) -> int:
+    """The level of the degree a graduation date belongs to (named in its clause, or the clause before);
+    unnamed, the highest education held."""
+    order = list(lexicon()["education"])
+    held = reading.get("education_level", clauses[i].person)
+    named = clauses[i].has("education") or (clauses[i - 1].has("education") if i else [])
+    return max(order.index(t.value) for t in named) if named else order.index(held) if held in order else -1
+
+
+def _graduations(reading: Reading, graduations: list, reference: date, message: str) -> None:
+    """Of several graduations ("之前是大专，2019年毕业" and 本科 "今年6月拿的"), the highest degree's is the one
+    that counts; work is presumed to start at the first, since years before and after a degree add up
+    (附件2 第四条（三））."""
+    held = [g for g in graduations if g[2].value <= reference]  # "自考本科后年才毕业": not a degree held yet
+    top = max((rank for rank, _, _ in held), default=-1)
+    for rank, clause, mention in graduations:
+        if rank < top and any(r == top and c.person == clause.person for r, c, _ in held):
+            reading.set("work_start_date", mention.value.isoformat(), clause.text, clause.person, replace=False,
+                        presumed="按第一学历毕业后即从事本专业技术工作计算（学历取得前后的工作年限可累计）")
+            continue
+        started = [e for e in reading.evidence if e.name == "work_start_date" and e.person == clause.person and not e.presumed]
+        _date_fact(reading, clause, "graduation", mention, reference, message)
+        if started:  # "毕业后在车间干了几年，2014年5月调到技术科": the start said outright stays
+            reading.set("work_start_date", started[0].value, started[0].evidence, clause.person)
 
 
 DEFINITION_ASKED = re.compile(r"这个年|年是|自然年|周年|年头|是指|什么意思|包不包括|含不含|本数")

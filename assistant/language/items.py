@@ -40,6 +40,9 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
                   and not UNFINISHED.match(clause.text, t.end - clause.start)]  # "专升本没读完": no degree
         if levels:
             best = max(levels, key=lambda t: order.index(t.value))
+            held = reading.get("education_level", clause.person)
+            if held in order and order.index(held) > order.index(best.value):
+                continue  # "自考的本科…之前是中专": the highest held, whichever is said last
             reading.set("education_level", best.value, clause.text, clause.person)
 
 
