@@ -26,7 +26,8 @@ WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
-NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|技术|职称|时候|时间|专业|以上|学位|^本|^相近|^机电|^该|什么|^这|所学|"
+NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|^技术|技术(员|工作|岗|部|科|活)|职称|时候|时间|专业|以上|学位|"
+                         r"^本|^相近|^机电|^该|什么|^这|所学|"
                          r"显得|这样|那样|说|看起来|比较|挺|很|不够|够|"  # "说这样显得专业": 专业 as an adjective
                          r"成人|函授|自考|夜大|电大|大专|本科|中专|全日制|你|问|"  # "成人大专", "哦你问的是专业啊"
                          r"^我|报|评|申|能|想|^是|本$|的$|了|获得|从事|领域|相关|对口|同一|一样|不同|哪个|这个|那个|其中|每年|科目|课程|学时|继续|时|"
@@ -58,7 +59,8 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         text = clause.text
         written = [m.span() for m in WRITTEN_IN.finditer(text)]  # "那栏我想写“机械设计…”": a form's value, no major
         known = next((n for n, read in names if read in text and not PLACE_OF_WORK.match(text, text.index(read) + len(read))
-                      and not any(a <= text.index(read) < b for a, b in written)), None)
+                      and not any(a <= text.index(read) < b for a, b in written)
+                      and not NOT_STUDIED.search(text[:text.index(read)])), None)  # "不是学机电的": not the major
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
@@ -103,10 +105,11 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
 NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(评|拿|考)")
 WRITTEN_IN = re.compile(r"(写|填)(?!的)(上|成|为|个)?[“\"]?[^,，。？?“”\"]+")
 PLACE_OF_WORK = re.compile(r"(厂|公司|车间|企业|行业|集团|分厂)")  # "在我们电机厂做质检": a firm, no major
+NOT_STUDIED = re.compile(r"(不是|并非|不属于|没学|没有学|没读|不是学|不是读)[^,，]{0,2}$")
 SELECTED = re.compile(r"(中专|大专|本科|硕士|博士)(的)?(那个|那位|那一个|那一位)")
 # A major's shape, said on its own after the level ("硕士，控制工程"): not in any list, still a major.
 MAJOR_SHAPED = re.compile(r"(?!.*(做|干|搞|在|开始|从事|负责|当|进|去|是|了|的|有|没|想|要|会|能|搬|跑))"
-                          r"[\u4e00-\u9fff]{2,10}(工程|技术|科学|自动化|一体化|制造|设计|管理|应用|学)")
+                          r"[\u4e00-\u9fff]{2,10}(工程|技术|科学|自动化|一体化|制造|设计|管理|应用|学|建筑|工艺|维修|贸易|电子|检测|加工)")
 # A second degree said as such ("成人大专又毕业了一个", "后来自考了机械本科"); a major named with no degree of its own
 # ("我们公司其他人都是学机械的", "…算不算机电的本专业") is no degree of the applicant's.
 SECOND_DEGREE = re.compile(r"又(读|考|毕业|拿)|后来(读|考|自考|念)|自考|成人|函授|第二学历|夜大|电大|在职(读|研)|专升本")
@@ -163,7 +166,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         applying = applying or re.search(r"转评(成|为|到)[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text) or \
             (clause.asks or WISH.search(clause.text)) and re.search(r"(转评|走)[^,，]{0,3}机电", clause.text)
         # "想今年就转成机电助工", "想转评机电工程师", "想以后走机电职称": the series wanted, not the one held
-        if clause.has("series_machinery") and not applying:  # "想评机电工程师" names the series applied for
+        if clause.has("series_machinery") and not applying and not any(  # "想评机电工程师" names the series applied for
+                clause.negated_before(t.start, 3) for t in clause.has("series_machinery")):  # "我不是机电专业的"
             reading.set("title_series", "机电", clause.text, person)
         for t in clause.has("title"):
             if any(s.start <= t.start < s.end for s in clause.has("other_series")):
