@@ -44,6 +44,7 @@ INSURED_SPAN = re.compile(r"^\s*(连续|一直|已经|都)?[^,，]{0,3}$|连续|
 EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 MEASURED_TO = re.compile(r"(到|截至|截止|算到)((现在|目前|今天)[（(]?)?$|^(现在|目前)[（(]$")  # "到现在（9月中旬）"
+MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -54,6 +55,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         return "graduation"  # "16年11月拿的毕业证": the date of graduating, not of a title obtained
     best, best_score = None, 99
     for t in clause.has("events"):
+        if t.dim == "events.work_start" and MODIFIER.match(clause.text, t.end - clause.start):
+            continue  # "2021年8月我负责的一台设备装错了": which machine, not when work began
         score = t.start - end if t.start >= end else (start - t.end) + 3
         if score < best_score:
             best, best_score = t.dim.split(".")[1], score
@@ -168,7 +171,10 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             after = clauses[i + 1] if i + 1 < len(clauses) else None
             if after and THEN.search(after.text) and after.has("events.insured") and not any(
                     after.start <= m.start < after.end for m in mentions if m.kind == "date"):
-                _date_fact(reading, after, "insured", mention, reference, message)  # "…调到温岭，社保从那时开始交"
+                if role == "changed_unit" and not ARRIVED_HERE.search(clause.text):  # "换了现在这家，社保跟着转过来的"
+                    _date_fact(reading, clause, role, mention, reference, message)  # the unit's months, not the city's
+                else:
+                    _date_fact(reading, after, "insured", mention, reference, message)  # "…调到温岭，社保从那时开始交"
                 if role in (None, "changed_unit"):
                     continue
             # A clause that is only the date ("2018年7月，本科毕业") dates the event of the next (or last) clause.

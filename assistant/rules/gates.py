@@ -54,10 +54,14 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None, qualifyin
     if not relevant:
         return leaf("penalty", clauses, True, f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
                     params={"min_amount_yuan": minimum})
+    latest = max(x.date for x in relevant)
+    if qualifying_date is None and add_years(latest, delay) > cutoff:  # either case delays past this year's cut-off
+        return leaf("penalty", clauses, False, f"处罚决定{cn_date(latest)}，按第二十条无论哪种情况都至少延迟{delay}年申报，"
+                    f"最早也要到{cn_date(add_years(latest, delay))}后，本年度不能申报。",
+                    facts={"penalty_date": str(latest)}, params={"delay_years": delay})
     if qualifying_date is None:
         return leaf("penalty", clauses, None, "有处罚记录，需要知道学历、专业和聘任（或参加工作）时间，"
                     "才能算出学历、资历年限何时满足、延迟到何时。", needs=qualifying_needs)
-    latest = max(x.date for x in relevant)
     earliest = add_years(max(latest, qualifying_date), delay)
     case = "（一）" if latest <= qualifying_date else "（二）"
     check = leaf("penalty", [*clauses, f"附件2/第二十条/{case}"], earliest <= cutoff,
