@@ -196,6 +196,16 @@ def finisher_rank(reading: Reading, clauses: list[Clause], message: str, person:
         reading.set("finisher_rank", int(said) if said.isdigit() else "一二三四五六七八九十".index(said) + 1, m.group(0), person)
 
 
+def _in_sentence(clauses: list[Clause], index: int, message: str, most: int = 5) -> list[Clause]:
+    """The clause at `index` and those after it up to the sentence's end (at most `most` in all)."""
+    kept = [clauses[index]]
+    for clause in clauses[index + 1:index + most]:
+        if re.search(r"[。!！?？]", message[kept[-1].end:clause.start + 1]):
+            break
+        kept.append(clause)
+    return kept
+
+
 def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
     for index, clause in enumerate(clauses):
         text = clause.text
@@ -243,7 +253,8 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
         if mine and "发明专利" in text:
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         if m := re.search(r"重点[^,，]{0,8}(项目|工程|计划|课题|专项)", text):
-            nearby = ",".join(c.text for c in clauses[index:index + 3])
+            nearby = ",".join(c.text for c in _in_sentence(clauses, index, message))  # "…省重点研发项目，做永磁电机的，
+            # 总投资1800万，我是项目的技术骨干": the role said later in the same sentence
             denied = re.search(r"(不算|不是|没当|并非|不属于|算不上)[^,，]{0,3}骨干|普通|一般参与|打杂|挂名|配合", nearby)
             role_said = "骨干" in nearby and not denied
             took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not denied and not re.search(r"成员", text)

@@ -139,7 +139,7 @@ def _person_at(clauses: list[Clause], match: re.Match | None, person: str) -> st
 
 def history(reading: Reading, clauses: list[Clause], message: str, reference: date, person: str = "self") -> None:
     """The 2021 rule (通知二（二）7（5）), discipline, papers and the step of a deadline question."""
-    if failed := re.search(r"(去年|(20)?21年|上次|上一年)[^,，。没]{0,8}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)",
+    if failed := re.search(r"(去年|(20)?21年|上次|上一年)[^,，。没]{0,12}(没评上|没通过|未通过|没过|落选|被刷|没评过|没能通过|挂了)",
                            message):
         person = _person_at(clauses, failed, person)  # "我同事去年没通过…我自己…": the colleague's
         reading.set("failed_2021", True, "去年未通过", person=person)

@@ -213,6 +213,9 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     return understanding
 
 
+UNPAID = re.compile(r"(没|未|停|断|欠)[^,，。]{0,2}(交|缴)")
+
+
 def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
@@ -220,7 +223,8 @@ def _deadline_date(u: Understanding, reference: date) -> None:
              and re.search(r"月|日|号|天|周|星期|礼拜", m.text)]  # "2022年到现在85" names a year, not a day
     if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
         dated = [m for m in dated if any(c.start <= m.start < c.end and re.search(
-            r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在", c.text) for c in u.clauses)]  # "今天都11月3号了"
+            r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在", c.text) and not UNPAID.search(c.text)
+            for c in u.clauses)]  # "今天都11月3号了"; "8、9月都没交" (社保): months unpaid, no day to act on
     if dated and u.reading.get("action_date", person) is None and all(
             u.reading.get(name, person) != dated[0].value.isoformat() for name in DATE_FACT.values()):
         u.reading.set("action_date", dated[0].value.isoformat(), dated[0].text, person)

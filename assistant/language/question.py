@@ -34,6 +34,9 @@ WHY_NOT = re.compile(r"^(那|那么)?(到底)?(哪里|哪儿|哪|啥地方|什�
                      r"问题(出)?在哪|差在哪|卡在哪")
 
 
+WHOLE_PHOTO = re.compile(r"(照片|相片|证件照)[^,，。？?]{0,4}(能用|可以用|能不能用|可不可以用|行不行|合格|符合|过得了)")
+
+
 def _refine(question: str, text: str, said: dict | None = None) -> str:
     if question == "breakthrough" and "突出" in text:
         return "breakthrough_outstanding"
@@ -42,8 +45,11 @@ def _refine(question: str, text: str, said: dict | None = None) -> str:
     if question == "disqualification" and re.search(r"罚|事故", text) and not re.search(r"造假|伪造|弄虚作假", text):
         return "penalty"
     given = set((said or {}).get("photo") or {})
-    if question == "photo" and given == {"background", "format"} and not re.search(r"格式|后缀|扩展名|类型|底色|背景", text):
-        return "photo"  # "白底jpg能用吗": the photo described, not one spec asked about — its sizes decide, and are asked for
+    white_only = given == {"background"} and WHOLE_PHOTO.search(text) and "白" in text
+    if question == "photo" and (given == {"background", "format"} or white_only) and \
+            not re.search(r"格式|后缀|扩展名|类型|底色|背景", text):
+        return "photo"  # "白底jpg能用吗", "我照片能用吗？是白底的": the photo described, not one spec asked about — its
+        # sizes decide, and are asked for
     if question == "photo" and said and len(given) < 4:
         return "photo_given"  # "480×640的能用吗", "后缀是.jpeg认不认": judged on what was given, the rest named
     return question
