@@ -18,7 +18,9 @@ LEVEL_OF = {"国家": "国家", "全国": "国家", "中国机械工业联合会
 GRADE = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 NOT_ACCEPTED = re.compile(r"(没|未|还没|尚未)(有)?(通过)?(验收|结题)|(明年|下半年|年底|以后|计划|预计|准备|等)[^,，。]{0,6}(验收|结题)|"
                           r"还在(做|研|进行|实施|执行|研发|搞)|在研|没做完|没结束")
-NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部")
+NOT_GOVERNMENT = re.compile(r"协会|学会|商会|团体|工会|集团|公司|厂里|单位|企业内部|联合会|行业")  # ("全国机械行业劳动模范")
+# An honour only nominated for, or someone else's ("…提名了最后没评上", "…是我们公司老板，不是我").
+NOT_HELD_HONOUR = re.compile(r"提名|候选|没评上|没选上|落选|没有评上|没当选|不是我|不是本人|不是俺")
 # Who gives a prize (a firm is who wins one: "我们公司拿了…奖"): an association's prize is not the government's.
 ASSOCIATION = re.compile(r"协会|学会|商会|团体|工会|联盟")
 NOT_MINE = re.compile(r"公司名下|单位名下|厂里的|公司的专利|单位的专利|"
@@ -59,24 +61,34 @@ def _nothing(reading: Reading, clause: Clause) -> None:
         reading.set(f"achievements.{name}", value, text, clause.person, replace=not everything)
 
 
+INVENTION = re.compile(r"发明专利|\d+\s*(?:项|个|件)发明(?!人|奖|者)")  # "2个发明（1个授权…）"
+
+
 def _patents(reading: Reading, clause: Clause, put, following: str) -> None:
     """Granted 发明专利 only: "两项发明专利，其中一项已经授权，另一项还在实审" is one."""
     text = clause.text + "," + following
-    at = text.index("发明专利")
+    at = INVENTION.search(text).start()
     if clause.negated_before(clause.start + at, 6) or re.search(r"发明专利[^,，]{0,4}(没有|一项也没|一个也没)", text):
         put("invention_patents", 0)
         return
     granted = re.search(r"(\d+)\s*(?:项|个|件)?[^,，]{0,4}(?:已经|已)?授权", text)
     pending = re.search(r"实审|在审|没授权|未授权|还没下来|申请中|在申请|受理", text)
-    count = re.search(r"(\d+)\s*(?:项|个|件|篇)?[^,，\d]{0,6}发明专利|发明专利[^,，\d]{0,4}(\d+)\s*(?:项|个|件)", text)
-    if granted and pending:
+    count = re.search(r"(\d+)\s*(?:项|个|件|篇)?[^,，\d]{0,6}发明专利|发明专利[^,，\d]{0,4}(\d+)\s*(?:项|个|件)|"
+                      r"(\d+)\s*(?:项|个|件)发明(?!人|奖|者)", text)
+    own = re.search(r"(我|本人|俺)(是)?(第一)?发明人的[^,，\d]{0,4}(\d+)", text)  # "公司有50多项发明专利，我是发明人的只有1个"
+    if own:
+        put("invention_patents", int(own.group(4)))
+    elif granted and pending:
         put("invention_patents", int(granted.group(1)))
     elif pending and not granted:
         put("invention_patents", 0)
     elif count:
-        put("invention_patents", int(count.group(1) or count.group(2)))
+        put("invention_patents", int(count.group(1) or count.group(2) or count.group(3)))
     else:
         reading.set("achievements.invention_patents", 1, text, clause.person, presumed="“有发明专利”按1项授权发明专利计")
+
+
+FIRM = r"(厂里|厂子|公司|单位|企业|我们厂|咱厂|咱们厂|俺厂|俺们厂|咱们|我们)"
 
 
 def _centre(clause: Clause, put, following: str, before: str = "") -> None:
@@ -92,11 +104,12 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         put("tech_center_core_level", "无")  # "名单上没有他", "我也不是成员"
         put("tech_center_member_level", "无")
         return
-    firm = re.search(r"(厂里|厂子|公司|单位|企业|我们厂|我们)[^,，]{0,6}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
-                     text[:m.start()]) or re.search(r"(厂里|厂子|公司|单位|我们厂|我们)[^,，]{0,4}$", text[:m.start()]) and \
+    firm = re.search(rf"{FIRM}[^,，]{{0,6}}(是|被评为|评上|获评|成了|认定|获批|批准|备案|被认定)",
+                     text[:m.start()]) or re.search(rf"{FIRM}[^,，]{{0,4}}$", text[:m.start()]) and \
         re.match(r"(是|被)?[^,，]{0,8}(认定|批准|评的|批的|备案)", rest)  # "我们公司那个省级企业技术中心是省经信厅认定的"
+    following = f"{rest},{following}"  # "公司是温岭市技术中心我是成员": the role may follow in the same clause
     if firm:
-        if level and re.search(r"(我|他|她)(也)?是[^,，]{0,6}(骨干|负责人|核心)", following):
+        if level and re.search(r"((我|他|她)(也)?(是|算|属于|当)|(^|,|，)(算|属于|是))[^,，]{0,6}(骨干|负责人|核心)", following):
             put("tech_center_core_level", level)  # "我们是省级企业技术中心，我是骨干，文件名单上有我"
             put("tech_center_member_level", level)
         elif level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在(名单|里面)",
@@ -113,13 +126,21 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
 
 
 UNIT = {"万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
-MONTHLY = re.compile(r"(月薪|月工资|每月工资|一个月工资)[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万|w|W|千|k|K)?")
+MONTHLY = re.compile(r"(月薪|月工资|每月工资|一个月工资|1个月工资|每个?月(?=[^,，\d]{0,3}\d+(?:\.\d+)?\s*(?:万|千)))"
+                     r"[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万|w|W|千|k|K)?")
 BONUS = re.compile(r"(年终奖|奖金)[^,，\d]{0,8}(\d+(?:\.\d+)?)\s*(万|w|W|千|k|K)?")
+
+
+DIGIT = {**{str(d): d for d in range(1, 10)}, **dict(zip("一二三四五六七八九", range(1, 10), strict=True))}
+# A year's pay said as a total ("1年才12万", "一年加起来23万", "年收入35万"), not a threshold quoted ("年薪30万那条").
+YEAR_TOTAL = re.compile(r"(?:(?<!\d)1年|全年|每年|年收入|年总收入|年工资)[^,，。\d]{0,6}(\d+(?:\.\d+)?)\s*万")
+QUOTED = re.compile(r"\s*(那条|这条|那个|这个|的条件|的标准|的要求|的线|标准|门槛|的规定|以上的)")
 
 
 def _tenths(text: str) -> str:
     """"30万2(千)", "2万5": 30.2万, 2.5万."""
-    return re.sub(r"(\d+)万(\d)(?:千)?(?![\d千万])", lambda m: f"{int(m.group(1)) + int(m.group(2)) / 10:g}万", text)
+    return re.sub(r"(\d+)万([1-9一二三四五六七八九])(?:千)?(?![\d千万])",
+                  lambda m: f"{int(m.group(1)) + DIGIT.get(m.group(2), 0) / 10:g}万", text)
 
 
 def _monthly(text: str, message: str, put) -> str | None:
@@ -144,6 +165,11 @@ def _monthly(text: str, message: str, put) -> str | None:
 def _salary(clause: Clause, message: str, put) -> str | None:
     """The year's pay before tax (第七条（八）), and how it was computed when it was (a note said aloud)."""
     text = clause.text
+    said = YEAR_TOTAL.search(_tenths(text))
+    if said and not QUOTED.match(_tenths(text), said.end()) and (re.search(r"工资|薪|收入|挣|赚", text) or "年薪" in message) \
+            and not re.search(r"税后|到手|实发|产值|销售|营收|利润|效益|增收|省了|节约|创造|老板|师傅", text):
+        put("annual_salary_yuan", float(said.group(1)) * 10000)  # "月薪1万5，年终奖5万，1年加起来23万": the total said
+        return None
     if MONTHLY.search(text):
         return _monthly(text, message, put)
     bonus_only = re.search(r"年终奖|奖金", text) and not re.search(r"工资|年薪|收入|加|总共|合计|一共", text)
@@ -157,11 +183,11 @@ def _salary(clause: Clause, message: str, put) -> str | None:
     text = re.sub(r"(\d)\s*(多|来|出头|左右|把)\s*万", r"\1万", text)  # "50多万", "三十来万": at least the figure said
     total = re.search(r"(?:一共|总共|合计|加起来|共计)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text)
     m = total if total and ("年薪" in message or re.search(r"税前|含税|工资|年终奖", text)) else None  # "28万加上年终奖一共31万"
-    m = m or re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text) or (
+    m = m or ((y := re.search(r"年薪[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万)?", text)) and not QUOTED.match(text, y.end()) and y) or (
         "年薪" in message and not re.search(r"产值|销售|营收|房|车|贷款|存款|奖金|师傅|老板", text) and
         re.search(r"^[^\d]{0,4}(\d+(?:\.\d+)?)\s*(万)$", text)) or (
         ("年薪" in message or re.search(r"税前|含税", text)) and
-        re.search(r"(?:税前|含税|总共|大概)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text))
+        re.search(r"(?:税前|含税|总共|大概|大约|差不多|将近|算下来|加起来)[^,，\d]{0,4}(\d+(?:\.\d+)?)\s*(万)", text))
     if m:
         put("annual_salary_yuan", float(m.group(1)) * (10000 if m.group(2) else 1))
 
@@ -207,6 +233,7 @@ def _in_sentence(clauses: list[Clause], index: int, message: str, most: int = 5)
 
 
 def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
+    papers = 0
     for index, clause in enumerate(clauses):
         text = clause.text
         put = lambda name, value, c=clause: reading.set(f"achievements.{name}", value, c.text, c.person)  # noqa: E731
@@ -218,13 +245,18 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             continue
         mine = not NOT_MINE.search(text)
         if mine and (m := re.search(r"(科技先进工作者|劳动模范|劳模|先进工作者|先进个人|五一劳动奖章)", text)):
-            if clause.negated_before(clause.start + m.start(), 10):
+            if clause.negated_before(clause.start + m.start(), 10) or NOT_HELD_HONOUR.search(
+                    ",".join(c.text for c in _in_sentence(clauses, index, message, 3))):
                 put("honor_level", "无")
             elif not NOT_GOVERNMENT.search(text) and (level := _level(text[:m.start()])):
                 put("honor_level", level)
                 if m.group(1) == "科技先进工作者":
                     put("science_worker_honor_level", level)
         science = re.search(r"(科技进步|科学技术进步|科技成果|自然科学|星火|技术发明|发明)奖?\s*(?:的)?\s*([一二三123])等奖", text)
+        if mine and not science and (late := re.search(r"(科技进步|科学技术进步|科技成果|技术发明)奖(?:是|为|拿的是|得的是)?"
+                                                       + LEVEL + r"(?:级)?(?:的)?([一二三123])等奖", text)):
+            if not ASSOCIATION.search(text):  # "科技进步奖是县级二等奖": the level said after the prize's name
+                put("science_award", {"level": LEVEL_OF[late.group(2)], "grade": GRADE[late.group(3)]})
         if mine and (m := science):
             if issuer := ASSOCIATION.search(text[:m.start()]):
                 reading.set("achievements.science_award", "无", text, clause.person,
@@ -250,18 +282,21 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
                                       "kind": kind.get(m.group(1), "优秀工业新产品（新技术）奖")})
         if mine and re.search(r"首台", text):
             put("first_set", "国内" if "国内" in text else "省内" if re.search(r"省内|省装备|省重点", text) else "市")
-        if mine and "发明专利" in text:
+        if mine and INVENTION.search(text):
             _patents(reading, clause, put, ",".join(c.text for c in clauses[index + 1:index + 3]))
         if m := re.search(r"重点[^,，]{0,8}(项目|工程|计划|课题|专项)", text):
             nearby = ",".join(c.text for c in _in_sentence(clauses, index, message))  # "…省重点研发项目，做永磁电机的，
             # 总投资1800万，我是项目的技术骨干": the role said later in the same sentence
             denied = re.search(r"(不算|不是|没当|并非|不属于|算不上)[^,，]{0,3}骨干|普通|一般参与|打杂|挂名|配合", nearby)
-            role_said = "骨干" in nearby and not denied
+            role_said = bool(re.search(r"骨干|技术负责人|负责人之一|核心成员|主要技术人员", nearby)) and not denied
             took_part = re.search(r"参加|参与|做过|干过|搞过", text) and not denied and not re.search(r"成员", text)
             if (role_said or took_part) and (level := _level(text[:m.start()])):
                 after = ",".join(c.text for c in clauses[index:index + 3])
                 pending = NOT_ACCEPTED.search(after)
-                reading.set("achievements.key_project_level", "无" if pending else level, text, clause.person,
+                holder = next((c.person for c in _in_sentence(clauses, index, message)
+                               if re.search(r"(我|他|她)[^,，]{0,4}(是|算|当|作为)[^,，]{0,6}(骨干|负责人)", c.text)), clause.person)
+                # ("…重点科技项目的项目负责人是我们老板，我是技术骨干": the 骨干 is the one who says so)
+                reading.set("achievements.key_project_level", "无" if pending else level, text, holder,
                             presumed="重点项目尚未通过验收或评审，按第六条、第七条的“通过验收或评审”暂不计入" if pending
                             else "" if role_said else
                             "按您在重点项目中是技术骨干计算（第六条要求作为技术骨干参与），如只是一般参与请告诉我")
@@ -272,16 +307,18 @@ def achievements(reading: Reading, clauses: list[Clause], message: str) -> None:
             _paper_awards(text, message, put)
         if computed := _salary(clause, message, put):
             reading.notes.append(computed)
-        if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", text):
+        if re.search(r"标准|规范", text) and re.search(r"起草|编写|制定|参编|参与|主持|写过", ",".join(
+                c.text for c in _in_sentence(clauses, index, message, 3))):  # "国家标准是公司牵头的，起草人里有我"
             if re.search(r"(国家|国标|行业|行标|地方)\s*(级)?\s*(标准|规范)", text):
                 put("standard_drafter", not clause.negated_before(clause.start + text.find("标准"), 10))
             elif re.search(r"企业标准|企标|团体标准|公司标准|厂标|公司的标准|企业的标准", text):
                 put("standard_drafter", False)
         if "高级人才" in text or "高层次人才" in text:
             put("high_level_talent", not clause.has("negation"))
-        if m := (re.search(r"(省级|省部级|国家级|核心|全国性|中文核心)[^,，]{0,8}(期刊|刊物|杂志)[^,，]{0,8}?(\d+)\s*篇", text) or
-                 re.search(r"(\d+)\s*篇[^,，]{0,8}(省级|省部级|国家级|核心|全国性)[^,，]{0,4}(期刊|刊物|杂志)", text)):
-            put("provincial_papers", int(m.group(3) if m.group(3).isdigit() else m.group(1)))
+        if m := (re.search(r"(省级|省部级|国家级|核心|全国性|中文核心)[^,，]{0,8}(期刊|刊物|杂志|普刊)[^,，]{0,8}?(\d+)\s*篇", text) or
+                 re.search(r"(\d+)\s*篇[^,，]{0,8}(省级|省部级|国家级|核心|全国性)[^,，]{0,4}(期刊|刊物|杂志|普刊)", text)):
+            papers += int(m.group(3) if m.group(3).isdigit() else m.group(1))  # "核心期刊1篇，省级普刊2篇": 3
+            put("provincial_papers", papers)
         if re.search(r"(出版|出)[^,，]{0,4}(著作|专著|译作|书)", text):
             put("book_published", not clause.has("negation"))
         if re.search(r"解决[^,，]{0,10}(技术难题|难题|技术问题)|难题|技术攻关|技术瓶颈", text):

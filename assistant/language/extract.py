@@ -88,7 +88,11 @@ def prepare(text: str) -> str:
         text = text.replace(word, mandarin)
     if re.search(r"[A-Za-z]{4}", text):  # "deadline 是几号": English words the notice says in Chinese
         text = _english_words().sub(lambda m: lexicon()["english"][m.group(0).lower()], text)
-    return repair_homophones(text)
+    return BARE_ASSISTANT.sub(r"\1\2助理工程师", repair_homophones(text))
+
+
+# "明年能报助理吗", "评个助理": 助理 applied for is the 助理工程师 (a 助理 one is, "老板助理", is no title).
+BARE_ASSISTANT = re.compile(r"(报|评|申报|申请|考)(个|一个)?助理(?=[吗么不伐呢要的了啊,，。?？!！\s]|$)")
 
 
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.

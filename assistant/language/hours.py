@@ -61,10 +61,11 @@ def _figures(text: str) -> dict[str, float]:
         if m := re.search(words + FIGURE, text) or re.search(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)(?:是|为|属于|算)" + words, text):
             found[name] = float(m.group(1))  # "专业80", "有6个学时是行业公需"
             taken.append((m.start(), m.end()))
-    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计)\D{0,2}(\d+(?:\.\d+)?)"
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计|只有|才|仅|学了|完成了|是)"
+                         r"\D{0,2}(\d+(?:\.\d+)?)(?![\d.])"
                          r"(?!\s*个?(?:人|位|名|家|项|篇|次|天|年|月|万|元|块|件|台|套))", text):  # "一共报了6个人" is no hours
         if not any(s <= m.start() < e for s, e in taken) and "total" not in found and not re.search(
-                r"(超过|以上|多于|不到|不足|少于|差)\D{0,2}$", text[:m.start()]) and not re.match(r"20[12]\d", m.group(0)):
+                r"(超过|以上|多于|不到|不足|少于|差)\D{0,2}$", text[:m.start()]) and not re.match(r"20[12]\d", m.group(1) or m.group(2)):
             found["total"] = float(m.group(1) or m.group(2))
     return found
 
@@ -97,8 +98,8 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
             targets = context = list(YEARS)
         elif PERIOD.search(text) and len(years) != 1:
             targets = context = "period"
-        elif len(years) == 1:
-            targets = context = years
+        elif len(years) == 1 or len(years) > 1 and re.search(r"都|均|各", text):
+            targets = context = years  # "2020年和2021年都是90": each year named
         else:
             targets = context
         if targets is None:
