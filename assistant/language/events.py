@@ -44,6 +44,7 @@ INSURED_SPAN = re.compile(r"^\s*(连续|一直|已经|都)?[^,，]{0,3}$|连续|
 EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 MEASURED_TO = re.compile(r"(到|截至|截止|算到)((现在|目前|今天)[（(]?)?$|^(现在|目前)[（(]$")  # "到现在（9月中旬）"
+DEGREE_OBTAINED = re.compile(r"(取得|拿到|拿了|拿的|获得|考下|考出)[^,，]{0,4}(学历|文凭|毕业证)")
 MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
@@ -51,8 +52,9 @@ THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$"
 def _role(clause: Clause, start: int, end: int) -> str | None:
     """The event nearest a mention in its clause: one after it first ("2019年毕业"), else one before
     ("毕业于2019年"); a held title alone dates its appointment ("2019年的助工")."""
-    if clause.has("events.graduation") and re.search(r"毕业证|文凭|学历|学位证", clause.text) and not clause.has("title"):
-        return "graduation"  # "16年11月拿的毕业证": the date of graduating, not of a title obtained
+    if (clause.has("events.graduation") and re.search(r"毕业证|文凭|学历", clause.text) or DEGREE_OBTAINED.search(clause.text)) \
+            and not clause.has("title"):
+        return "graduation"  # "16年11月拿的毕业证", "2022年取得大专学历": the date of graduating, not of a title obtained
     best, best_score = None, 99
     for t in clause.has("events"):
         if t.dim == "events.work_start" and MODIFIER.match(clause.text, t.end - clause.start):
@@ -133,6 +135,8 @@ def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, re
         reading.set("technician_appointed_date", value.isoformat(), clause.text, person)
     elif role == "graduation" and value > reference:
         return  # "专升本明年7月毕业": a degree not yet held dates nothing (its level is not read either)
+    elif role in ("work_start", "appointed", "obtained") and value.year > reference.year:
+        return  # "老板说明年给我们统一报助工": a plan, not a title held or work begun
     elif role in DATE_FACT:
         reading.set(DATE_FACT[role], value.isoformat(), clause.text, person)
         if role == "work_start" and clause.has("title") and not reading.get("title_appointed_date", person) and \
@@ -155,7 +159,7 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
     for i, clause in enumerate(clauses):
         for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
             if MEASURED_TO.search(message[clause.start:mention.start].rstrip()) and \
-                    not re.match(r"\s*(才|就|的时候|开始|正式)", message[mention.end:]):
+                    not re.match(r"\s*((才|就)(?!满|够|能|可以)|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)
             nearby = [c.text for c in clauses[max(0, i - 1):i + 2]]

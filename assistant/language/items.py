@@ -23,6 +23,7 @@ TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?
 UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)|"
                         r"[^,，。]{0,6}(明年|后年|下半年|快|马上|就要|年底才|明年才)[^,，。]{0,3}毕业")  # "专升本明年就毕业": not yet
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
+PLANNED = re.compile(r"(打算|准备|计划|想|要|明年|后年)[^,，。]{0,4}(去|再)?(读|考|报|上|念)[^,，。]{0,2}$")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
@@ -38,7 +39,8 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
     order = list(lexicon()["education"])
     for clause in clauses:
         levels = [t for t in clause.has("education") if not clause.negated_before(t.start, 2)
-                  and not UNFINISHED.match(clause.text, t.end - clause.start)]  # "专升本没读完": no degree
+                  and not UNFINISHED.match(clause.text, t.end - clause.start)  # "专升本没读完": no degree
+                  and not PLANNED.search(clause.text[:t.start - clause.start])]  # "打算明年去读个专升本"
         if levels:
             best = max(levels, key=lambda t: order.index(t.value))
             held = reading.get("education_level", clause.person)

@@ -234,6 +234,8 @@ def _same_year(text: str, mentions: list[Mention]) -> list[Mention]:
     reference year."""
     out, previous = [], None
     for m in mentions:
+        if m.kind == "present" and previous and m.text in ("同年", "同一年", "那年", "那一年", "当年"):
+            m = Mention("date", m.start, m.end, m.text, value=previous.value, assumed=previous.assumed)  # "…毕业，同年进了模具厂"
         said_year = re.search(r"\d{2,4}\s*年|[./-]|今年|去年|前年|明年", m.text)
         before = text[max(0, m.start - 4):m.start] + m.text[:3]
         anchored = re.search(r"同年|那年|当年|这年|那一年|第2年|第二年|次年|隔年|转年", before)
