@@ -28,6 +28,7 @@ KINDS = [  # a value's kind: the old value is the last thing of the same kind sa
 ]
 
 
+DATEISH = r"(?:\d{2,4}\s*年|今年|去年|前年|大前年)(?:\s*\d{1,2}\s*月)?"
 MAJOR_SAID = re.compile(r"(学的是|学的|所学专业是|专业是)\s*([\u4e00-\u9fff]+(?:\s+[\u4e00-\u9fff]{1,2}(?=\s|$))?)")
 
 
@@ -62,6 +63,8 @@ def corrected(message: str, before: str) -> str | None:
         return before.replace(old, new, 1)
     kind = _kind(core.group(0)) if core else None
     found = list(re.finditer(kind, before)) if kind else []
+    if not found and kind and re.fullmatch(DATEISH, core.group(0)):
+        found = list(re.finditer(DATEISH, before))  # "去年拿的，哦不是，是前年12月": a date of another shape
     if not found:
         return None
     spot = found[-1]
@@ -69,7 +72,8 @@ def corrected(message: str, before: str) -> str | None:
     return None if fixed == before else fixed  # nothing changed: the message's own facts stand
 
 
-INLINE_MARKER = re.compile(r"不对|说错|记错|打错|写错|搞错|弄错|看错|更正|纠正")  # not 不好意思 (also a politeness)
+INLINE_MARKER = re.compile(r"不对|说错|记错|打错|写错|搞错|弄错|看错|更正|纠正|"
+                           r"(?<=[哦噢呃额啊])不是(?=[,，\s]*是)")  # not 不好意思 (also a politeness)
 
 
 def corrected_inline(text: str) -> str:

@@ -252,6 +252,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             later = [m for m in mentions if m.kind == "date" and m.start > mention.end]
             if EARLIER_PHASE.search(before) and later:
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
+            if re.search(r"(读|念|上|学)了?\s*$", before):
+                continue  # "初中毕业后读了3年技校": years of study, not since an event
             months = int(mention.amount)
             # "本市社保交了2年，本单位8个月": a clause that only gives a figure repeats the last clause's event.
             role = _role(clause, mention.start, mention.end) or previous or (

@@ -92,7 +92,7 @@ def prepare(text: str) -> str:
 
 
 # "明年能报助理吗", "评个助理": 助理 applied for is the 助理工程师 (a 助理 one is, "老板助理", is no title).
-BARE_ASSISTANT = re.compile(r"(报|评|申报|申请|考)(个|一个)?助理(?=[吗么不伐呢要的了啊,，。?？!！\s]|$)")
+BARE_ASSISTANT = re.compile(r"(报|评|申报|申请|考|评的|评了|评上|拿的|拿了|聘的)(个|一个)?助理(?=[吗么不伐呢要的了啊,，。?？!！\s]|$)")
 
 
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.

@@ -40,7 +40,8 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
     for clause in clauses:
         levels = [t for t in clause.has("education") if not clause.negated_before(t.start, 2)
                   and not UNFINISHED.match(clause.text, t.end - clause.start)  # "专升本没读完": no degree
-                  and not PLANNED.search(clause.text[:t.start - clause.start])]  # "打算明年去读个专升本"
+                  and not PLANNED.search(clause.text[:t.start - clause.start])  # "打算明年去读个专升本"
+                  and not re.search(r"(在读|正在读|还在读|读着)[^,，]{0,4}$", clause.text[:t.start - clause.start])]  # "我在读函授本科"
         if levels:
             best = max(levels, key=lambda t: order.index(t.value))
             held = reading.get("education_level", clause.person)
@@ -141,13 +142,17 @@ def _field_before(before: str) -> str | None:
     m = re.search(r"(?:专业|系列)的?$|(?<=工程)的$", before)  # "建筑工程的工程师": a field of engineering, too
     if not m:
         return None
-    field = re.split(r"[是的个我了有拿持,，\d年月]", before[:m.start()])[-1]
+    field = re.split(r"[是的个我了有拿持评过在,，\d年月]", before[:m.start()])[-1]
     return field if 2 <= len(field) <= 6 else None
 
 
 # "2021年评助工", "17年评的技术员": a title evaluated in a year said is held, not applied for (unless wished).
 DATED_EVALUATED = re.compile(r"(\d{4}|\d{2,4}\s*年)\s*(\d{1,2}\s*月)?(份)?(底|初|中|末)?(就|才|又|再|已经|已)?"
                              r"(评|考)(上|了|的|过)?\s*(个|一个)?\s*$")
+
+
+WISHED_AFTER = re.compile(r"\s*(也)?(想|要|打算|准备)(今年|明年|现在)?(报|评|申报|申请)")  # "助工想今年报"
+TOPIC_AFTER = re.compile(r"(职称|资格)?[,，\s]*(想|要)?(问问|问下|问一下|咨询一下|咨询)")  # "工程师职称，想问问"
 
 
 def _dated_done(before: str) -> bool:
@@ -163,8 +168,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
         for t in clause.has("other_series"):
             reading.set("title_series", t.value, clause.text, person)
             reading.set("title_level", t.extra, clause.text, person)
-        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升|弄|搞个|想要|想拿|要拿)[^,，是聘当拿有]{0,8}$", message[clause.start:(
-            clause.has("title") or [clause])[0].start])
+        first_title = clause.has("title")[0].start if clause.has("title") else clause.end  # ("…能不能来温岭报机电的")
+        applying = re.search(r"(报|申报|申请|(?<!转)评|考|升|弄|搞个|想要|想拿|要拿)[^,，是聘当拿有]{0,8}$",
+                             message[clause.start:first_title])
         applying = applying or re.search(r"转评(成|为|到)[^,，]{0,3}机电|转(成|为|到)[^,，]{0,3}机电", clause.text) or \
             (clause.asks or WISH.search(clause.text)) and re.search(r"(转评|走)[^,，]{0,3}机电", clause.text)
         # "想今年就转成机电助工", "想转评机电工程师", "想以后走机电职称": the series wanted, not the one held
@@ -178,6 +184,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                      else _field_before(message[clause.start:t.start]))
             if not field and (m := FIELD_AFTER.match(message, t.end, clause.end)):
                 field = m.group(1)
+            if not field and (m := re.search(OTHER_SECTOR[1:] + r"$", message[clause.start:t.start])):
+                field = m.group(1)  # "2015年评的化工助工": the sector's series, said right before the title
             if field and not _home(field):
                 reading.set("title_series", field, clause.text, person)  # "助理工程师（化工工艺）": another series
                 if reading.get("major", person) and reading.get("major", person) in field:
@@ -193,6 +201,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"转(?:评(?:成|为|到)?|成|为|到)[^,，]{0,5}$", message[clause.start:t.start]) and (
                     clause.asks or re.search(r"想|要|打算|准备|能不能|可不可以", clause.text)):
                 reading.set("target", t.value, clause.text, person)  # "把职称转成机电的助理工程师": the level transferred to
+            elif t.value != "技术员" and (WISHED_AFTER.match(message, t.end, clause.end) or
+                                         clause.start == t.start and TOPIC_AFTER.match(message, t.end, t.end + 12)):
+                reading.set("target", t.value, clause.text, person)  # "助工想今年报", "初级就行…助工想报"
             elif t.value != "技术员" and ASKED_ABOUT.match(message[t.end:t.end + 5]):
                 reading.set("target", t.value, clause.text, person)  # "工程师的话我是不是还要等", "大专的要做几年"
             elif t.value != "技术员" and (bare_title and re.fullmatch(r"(报|申报|评|想报)?\s*" + re.escape(message[t.start:t.end])
