@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from assistant.documents.normalize import arabic_numerals, normalize
-from assistant.language import achieved, assessments, conditions, conduct, gaps, hours, items
+from assistant.language import achieved, assessments, conditions, conduct, gaps, hours, items, studies
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
 from assistant.language.events import (
@@ -175,8 +175,8 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     text = ages_as_years(_only_the_one_asked_about(_without_instructions(fixed, subject), subject), reference)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
-    items.education(reading, clauses)
-    items.major(reading, clauses, text)
+    studies.education(reading, clauses)
+    studies.major(reading, clauses, text)
     items.titles(reading, clauses, text, bare_title=pending in (None, "target"))
     items.no_title(reading, clauses)
     items.transferred_series(reading, clauses)
