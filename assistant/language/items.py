@@ -16,7 +16,8 @@ TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?
                          r"么|嘛|伐|哇|不|没|够没|够了没|够了吗|够了伐|够了不|够不够|够不|够吗|行不|行伐|行吗|行么|"
                          r"行了吧|行吧|可以了吧|可以吧|能行吧|"
                          r"可以不|可以吗|可以伐|能不|能伐|"
-                         r"有戏吗|有戏没|有戏不|有戏伐|有戏嘛|有戏么|有希望吗|有没有戏|稳吗|稳不稳|稳伐)?[?？。.!！~～\s]*$")
+                         r"有戏吗|有戏没|有戏不|有戏伐|有戏嘛|有戏么|有希望吗|有没有戏|稳吗|稳不稳|稳伐|稳不|咋样|怎么样|"
+                         r"(是不是)?还差(点|多少|几个月)?(吗|吧)?)?[?？。.!！~～\s啊呀]*$")
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
@@ -66,8 +67,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
     """Titles held and applied for; `bare_title`: a message that is only a title ("中级") names the one applied
     for (unless the assistant just asked which title is held)."""
     order = TITLE_ORDER
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
         person = clause.person
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
         for t in clause.has("other_series"):
             reading.set("title_series", t.value, clause.text, person)
             reading.set("title_level", t.extra, clause.text, person)
@@ -143,6 +145,9 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif re.search(r"(\d+|几|十几|好几|多|两|一些)\s*(个|位|名)(人|同事|员工|师傅)?(都|也)?(拿到|拿了|评上|评了|考了|有)?$",
                            message[clause.start:t.start]):
                 continue  # "厂里有十二个工程师", "去年有7个人拿到助工证": people counted, not a title held
+            elif t.value != "技术员" and clause.text.strip() == message[t.start:t.end] and following and following.asks and \
+                    TITLE_ASKED.fullmatch(following.text):
+                reading.set("target", t.value, clause.text, person)  # "…做项目技术 助工 咋样": the title, then only the asking
             else:
                 held = reading.get("title_level", person)
                 if held in order and order.index(held) > order.index(t.value):
