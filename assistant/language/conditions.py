@@ -146,7 +146,7 @@ def history(reading: Reading, clauses: list[Clause], message: str, reference: da
     elif re.search(r"(去年|2021年?)[^,，。]{0,6}(没报|没有报|没参评|通过了|评上了|没有挂|没挂)|第一次(报|申报)|从没报过|只是没报|没去报",
                    message):
         reading.set("failed_2021", False, "去年未参评", person=person)
-    if re.search(r"(没|没有|无|未)[^,，。]{0,4}(新的?|什么新)[^,，。]{0,2}(业绩|成果|东西|项目|专利|奖)|"
+    if re.search(r"(没|没有|无|未)[^,，。]{0,4}(新的?|什么新)[^,，。]{0,2}(业绩|成果|成绩|东西|项目|专利|奖)|"
                  r"(业绩|成果)[^,，。]{0,4}(没|没有)(变|增加|新)",
                  message):
         reading.set("new_achievements_since_2021", False, "无新业绩", person=person)

@@ -16,16 +16,16 @@ from assistant.language.lexicon import lexicon
 TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("越级", ("越级", "跳级", "直接报", "直接申报", "年薪")),
     ("破格", ("破格", "破个格", "单破", "双破", "凑够", "凑齐", "凑3项", "凑三项", "够3项", "够三项")),
-    ("转评", ("转评", "转系列", "经济师", "会计师", "统计师", "其他系列", "换专业")),
+    ("转评", ("转评", "转系列", "经济师", "会计师", "统计师", "其他系列", "换专业", "转成机电", "转为机电", "转到机电", "转机电")),
     ("学时", ("学时", "继续教育", "继教", "公需", "专业课", "专业科目")),
     ("照片", ("照片", "相片", "证件照", "寸照", "像素", "jpg", "jpeg", "png", "白底", "蓝底", "红底", "底色")),
-    ("复评", ("没评上", "没通过", "未通过", "没过", "落选")),
+    ("复评", ("没评上", "没通过", "未通过", "没过", "落选", "被刷", "挂了", "新业绩", "新成绩", "新成果")),
     ("截止时间", ("截止", "几号", "来得及", "逾期", "开始申报", "时间安排", "什么时候截止", "什么时候开始", "哪天")),
     ("社保", ("社保", "社会保险", "参保")),
     ("考核", ("考核",)),
     ("论文", ("论文", "查重", "相似度", "重复率")),
     ("实操", ("实操", "实际操作考评", "操作考评")),
-    ("处罚", ("罚款", "处罚", "处分", "事故", "弄虚作假", "造假", "伪造", "黑名单")),
+    ("处罚", ("罚款", "处罚", "处分", "事故", "弄虚作假", "造假", "伪造", "黑名单", "罚了", "被罚", "罚过")),
     ("助理工程师", ("助理工程师", "助工", "初级")),
     ("工程师", ("工程师", "中级")),
     ("技能人才", ("技能", "技工", "工人")),
@@ -48,6 +48,8 @@ OTHER_TITLES = ("会计师", "经济师", "统计师", "审计师", "一级教�
                 "土建工程师", "医师", "护师", "建造师")
 OTHER_TITLE_APPLIED = re.compile(r"(评|报|考|申报|申请)[^,，。是]{0,4}(" + "|".join(OTHER_TITLES) + ")")
 OTHER_PLACES = tuple(lexicon()["other_cities"])
+OTHER_SERIES_REVIEW = re.compile(r"(教师|卫生|护理|信息技术|电子信息|建筑|化工|纺织|会计|经济|工艺美术)(?:系列|专业)(?:的)?"
+                                 r"(?:工程师|中级|初级)?[^,，。]{0,3}(?:评审|申报条件|评审文件|职称评审|怎么评|咋评)")
 # Applying for 技术员 ("能报技术员不", "技术员要什么条件"), unless weighed against a title reviewed here ("技术员还是助工").
 LEVELS = "|".join(lexicon()["not_reviewed_levels"])
 LEVEL_APPLIED = re.compile(rf"((想|能|可以|能不能|可不可以|打算|准备|要|先|去)[^,，。]{{0,3}}(报|评|申报|申请|弄|搞)(个|一个|上)?|"
@@ -68,7 +70,7 @@ class Intent:
     @property
     def other_review(self) -> bool:
         """Out of scope because it is another title's or certificate's review (not weather, not another city)."""
-        return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES
+        return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES or self.reason.endswith("系列")
                                       or self.reason in lexicon()["not_reviewed_levels"])
 
 
@@ -92,6 +94,8 @@ def classify(text: str) -> Intent:
                                             or weak == "明年" and "截止时间" in intent.topics):
         # "2023年的评审什么时候开始": this notice sets 2022's dates only
         intent.out_of_scope, intent.reason = True, weak
+    if m := OTHER_SERIES_REVIEW.search(text):
+        intent.out_of_scope, intent.reason = True, m.group(1) + "系列"  # "台州信息技术专业工程师的评审条件": that series' review
     if m := OTHER_TITLE_APPLIED.search(text):
         intent.out_of_scope, intent.reason = True, m.group(2)  # "想评中级会计师": another series' review
     if (m := LEVEL_APPLIED.search(text)) and not re.search(r"还是[^,，。]{0,4}(助工|助理|初级|工程师|中级)", text):

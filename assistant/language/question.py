@@ -75,6 +75,8 @@ STANDING = {"education_level", "title_level", "title_appointed_date", "work_star
 GATES = [("falsification_years", "disqualification"), ("under_investigation", "disqualification"),
          ("penalties", "penalty"), ("failed_2021", "rule_2021")]
 GATE_QUESTIONS = {"assessment", "social_insurance", "ce_hours", "penalty", "disqualification", "rule_2021"}
+INTO_MACHINERY = re.compile(r"转(评)?(成|为|到)?[^,，。]{0,3}机电")
+IMPACT = re.compile(r"影响|延迟|推迟|耽误|受限|有事吗|有问题吗|要紧吗|碍事")  # "会受影响吗": asked of the gate told
 MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
 LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
 SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
@@ -201,6 +203,12 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             intent.topics.remove("截止时间")  # "现在申报来得及吗" with no date asks whether one may apply
     if wanted and series and series != "机电" and held == wanted and (asks_verdict or said):
         return "transfer", whole  # "我是中级经济师…能不能直接报机电的工程师": 转评 to the same level
+    if series and series != "机电" and held and u.asked and INTO_MACHINERY.search(asked_text):
+        return "transfer", whole  # "我是化工专业的助理工程师…转成机电专业的可以吗": 转评, whatever the level
+    standing = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
+    if u.asked and IMPACT.search(asked_text) and not {"助理工程师", "工程师"} & set(asked.topics) and not standing and \
+            len(gates := [q for topic, q in TOPIC_QUESTION if topic in whole.topics and q in GATE_QUESTIONS | {"disqualification"}]) == 1:
+        return _refine(gates[0], text, said), whole  # "去年被罚了3000元通报处分…会受影响吗": the gate told, asked about
     if activities and re.search(r"多少|几个|几|算.{0,3}学时|登记|怎么算|能算|咋算|怎么计|如何计|怎么登|能不能算|算不算|算吗",
                                 asked_text) and not re.search(r"够|达到|满足", asked_text) and not (
             re.search(r"还能|补登|补录|来得及|过期|晚了|截止|什么时候|几号|哪天", asked_text) and not re.search(r"多少|几个", asked_text)):
@@ -209,6 +217,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return "hours_for_activity", whole  # "那如果是公司自己组织的培训呢，也是7天": the same sum for another activity
     if said.get("major") and MAJOR_ASK.search(text) and not set(known) & SERVICE and not LIST_ASK.search(asked_text):
         return "major", whole  # "电子科学与技术算机电的相近专业吗": the catalogue of 第十八条（一）, looked up
+    if known.get("major") and u.asked and (MAJOR_ASK.search(asked_text) or "规定学历" in asked_text) and \
+            not LIST_ASK.search(asked_text) and not re.search(r"破格|越级", asked_text):
+        return "major", whole  # "我专业是工商管理…" → "这算不算相近专业": the major told before, looked up
     follow_up = bool(in_force) and bool(re.match(r"^(那|那么|如果|要是|假如).{0,12}$|^.{0,12}呢$", asked_text))
     if u.asked and not asked.topics and re.match(r"^(好的|嗯|哦)?[,，。.!！ ]*(那|那么|如果|要是|假如)", text):
         asked = whole  # "那我走学历破格的话，还需要啥条件": the follow-up's topic is in the clause before the asking one
@@ -257,10 +268,12 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             return _refine(question, text, said), whole
     if said.get("photo") and (asks_verdict or not u.asked or len(said["photo"]) >= 2) and not titles:
         return _refine("photo", text, said), whole  # "压缩到800K了，jpg，1200×1600，现在行了吧": a photo, not named
-    eligibility_known = any(known.get(k) for k in ("education_level", "title_level", "title_appointed_date", "work_start_date"))
     if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
         return "ce_hours", whole  # "我19年90，20年90，21年88，够吗"
-    if asks_verdict and not target and not eligibility_known and (gate := next((q for fact, q in GATES if said.get(fact)), None)):
+    gate = next((q for fact, q in GATES if said.get(fact)), None) or (
+        "rule_2021" if said.get("new_achievements_since_2021") is not None and known.get("failed_2021") else None)
+    if asks_verdict and not standing and gate and (not target or gate == "rule_2021"):
+        # ("去年中级挂了" … "今年还能再冲不", "今年也没什么新成绩，还能报助工吗": the 2021 rule, for the title named)
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
     if target and (asks_verdict or (said and not u.asked) or said.get("target") and re.search(r"呢$", asked_text.strip("?？。 "))):
         return _route(ELIGIBILITY[target], text, known), whole
