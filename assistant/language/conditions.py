@@ -150,8 +150,8 @@ def history(reading: Reading, clauses: list[Clause], message: str, reference: da
                  r"(业绩|成果)[^,，。]{0,4}(没|没有)(变|增加|新)",
                  message):
         reading.set("new_achievements_since_2021", False, "无新业绩", person=person)
-    elif re.search(r"新(拿|获|得|评|授权|发表|取得|增|出)|"
-                   r"(今年|2022年?)[^,，。]{0,6}(拿了|拿到|获得|授权|发表|发了|评上|评了|取得|又有|新|又拿|又发|又评)|"
+    elif re.search(r"(新|又)(拿|获|得|评|授权|发表|取得|增|出)|"
+                   r"(今年|2022年?)[^,，。]{0,20}(拿了|拿到|获得|授权|发表|发了|评上|评了|取得|又有|新|又拿|又发|又评)|"
                    r"有新(的)?(业绩|成果)",
                    message):
         reading.set("new_achievements_since_2021", True, "有新业绩", person=person)

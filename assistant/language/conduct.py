@@ -48,3 +48,37 @@ def sanctions(reading: Reading, clauses: list[Clause], reference: date) -> None:
         presumed = "" if all(s["_said_year"] for s in said) else "处分或处罚未说年份，按近3年内计算"
         reading.set("sanctions", [{k: v for k, v in s.items() if not k.startswith("_")} for s in said],
                     "、".join(s["kind"] for s in said) or "无处分处罚", person, presumed=presumed)
+
+
+# A fine as people tell it (第二十条): "罚款3000元", "罚了我2000块", "被罚了1200", "罚款金额：1500元", "一千五".
+FINE = re.compile(r"(?:罚款|罚欵|罚金|罚了|罚过|被罚|处罚|扣了)(?:我|他|她|俺)?[^,，。\d一二三四五六七八九两]{0,6}?"
+                  r"(\d+(?:\.\d+)?|[一二三四五六七八九两]千[一二三四五六七八九]?|[一二三四五六七八九两]万)\s*(万|千)?\s*(?:元|块)?")
+CN_AMOUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _yuan(figure: str, unit: str | None) -> float:
+    if m := re.fullmatch(r"([一二三四五六七八九两])(千|万)([一二三四五六七八九])?", figure):  # "一千五": 1500
+        base = CN_AMOUNT[m.group(1)] * (1000 if m.group(2) == "千" else 10000)
+        return base + (CN_AMOUNT[m.group(3)] * (100 if m.group(2) == "千" else 1000) if m.group(3) else 0)
+    return float(figure) * {"万": 10000, "千": 1000}.get(unit or "", 1)
+
+
+def fines(reading: Reading, clauses: list[Clause], dates: list, message: str) -> None:
+    """A firm's fine told with its amount, dated by a date in its clause or the next clause of its sentence
+    ("我被罚了1200，是今年3月的事"), undated otherwise (the rules then ask when); a traffic fine or a 党纪 sanction
+    is not 第二十条's (sanctions above); a fine already read with its date is kept."""
+    for i, clause in enumerate(clauses):
+        near = [c for c in clauses[i:i + 2] if c is clause or not FINE.search(c.text)]
+        told = message[clause.start:near[-1].end]  # "罚款金额：1500元，时间2021年6月": the amount may be in the next clause
+        if any(p.get("amount_yuan") for p in reading.get("penalties", clause.person) or []) or not (m := FINE.search(told)) or \
+                m.start() >= clause.end - clause.start or any(kind.search(told) for name, kind in KINDS if name != "党纪政纪处分"):
+            continue
+        after = [c for c in clauses[i:i + 3] if not re.search(r"[。!！?？]", message[clause.start:c.start])]
+        when = next((d for c in after for d in dates if c.start <= d.start < c.end), None)
+        held = reading.get("penalties", clause.person) or []
+        dated = next((p["date"] for p in held if p.get("date")), None)
+        penalty = {"amount_yuan": _yuan(m.group(1), m.group(2))}
+        if when or dated:
+            penalty["date"] = when.value.isoformat() if when else dated
+        reading.set("penalties", [penalty], clause.text, clause.person)
+        return

@@ -194,6 +194,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conduct.sanctions(reading, clauses, reference)
     idle, idle_months = gaps.breaks(text, mentions)
     loose = attach_dates(reading, clauses, gaps.outside(mentions, idle), reference, text)
+    conduct.fines(reading, clauses, [m for m in mentions if m.kind == "date"], text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
     conditions.history(reading, clauses, text, reference, main)
     items.not_appointed(reading, clauses)

@@ -145,8 +145,14 @@ def _barred(question: str, main: Check, facts: Facts, p: Parameters) -> Check:
     """An eligibility answer with a bar or a requirement known not met: not this year, whatever the route says."""
     if question not in ELIGIBILITY:
         return main
-    barred = [bar for bar in _bars(facts, p) if bar.truth is Truth.NOT_MET]
+    bars = _bars(facts, p)
+    barred = [bar for bar in bars if bar.truth is Truth.NOT_MET]
     unmet = [req for req in _requirements(question, facts, p) if req.truth is Truth.NOT_MET]
+    open_bars = [bar for bar in bars if bar.truth is Truth.UNKNOWN and _raised(bar)]
+    if not barred and not unmet and open_bars and main.truth is not Truth.NOT_MET:
+        # "…罚款3000元，能报中级吗": a bar the applicant's own facts raised, still open, is asked, not left as a reminder
+        return all_of("application", sorted({c for check in open_bars for c in check.clauses}), [main, *open_bars],
+                      "还须确认：" + "；".join(bar.sentence.rstrip("。") for bar in open_bars) + "。")
     if not barred and not unmet:
         return main
     said = (f"本年度不得申报：{'；'.join(bar.sentence.rstrip('。') for bar in barred)}。" if barred else "") + (

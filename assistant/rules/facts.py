@@ -149,7 +149,7 @@ class CETotals(_Model):
 
 
 class Penalty(_Model):
-    date: Day
+    date: Day | None = None  # 处罚决定书发布之日; unknown when only the fine was told ("罚过我1500")
     amount_yuan: Amount | None = None  # 经济处罚 amount with 通报处分
     technical_accident: bool | None = None  # 已定性为技术责任事故的直接者
 

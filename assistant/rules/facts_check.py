@@ -36,7 +36,7 @@ def impossible(facts: Facts) -> str | None:
     if facts.transferred_date and facts.title_appointed_date and facts.transferred_date < facts.title_appointed_date:
         return "转评日期早于聘任现职务日期"
     for penalty in facts.penalties or []:
-        if penalty.date > cutoff:
+        if penalty.date is not None and penalty.date > cutoff:
             return f"{FACT_NAMES['penalties']}：处罚日期{penalty.date}晚于{cutoff}，尚未发生"
     for found in facts.falsification_years or []:
         if not 1950 <= found <= year:

@@ -45,8 +45,13 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None, qualifyin
         return leaf("penalty", clauses, None, "需要知道任现职期间是否受过经济处罚或技术责任事故处理。", needs=["penalties"])
     minimum, delay = p.value("penalty.min_amount_yuan"), p.value("penalty.delay_years")
     cutoff = p.value("cutoff_date")
-    in_office = [x for x in facts.penalties if facts.title_appointed_date is None or x.date >= facts.title_appointed_date]
+    in_office = [x for x in facts.penalties if facts.title_appointed_date is None or x.date is None
+                 or x.date >= facts.title_appointed_date]
     relevant = [x for x in in_office if x.technical_accident or (x.amount_yuan is not None and x.amount_yuan >= minimum)]
+    if any(x.date is None for x in relevant):  # "罚过我1500": whether and how long it delays depends on the decision's date
+        return leaf("penalty", clauses, None, f"有{minimum}元及以上经济处罚（或技术责任事故），需要知道处罚决定是哪年哪月作出的，"
+                    "才能判断是否在任现职期间、延迟到何时。", params={"min_amount_yuan": minimum}, needs=["penalties"],
+                    facts={"penalty_amount_yuan": max(x.amount_yuan or 0 for x in relevant)})
     undecided = [x for x in in_office if x not in relevant and (x.amount_yuan is None or x.technical_accident is None)]
     if undecided and not relevant:
         return leaf("penalty", clauses, None, f"有处罚记录，但不知道罚款是否达到{minimum}元、是否已定性为技术责任事故，"
