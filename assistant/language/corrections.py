@@ -12,13 +12,15 @@ import re
 
 from assistant.language.lexicon import known_majors
 
-MARKER = re.compile(r"不对|错了|说错|记错|打错|看错|写错|搞错|弄错|更正|纠正|改成|改为|应该是|其实是|不好意思|抱歉|哦不")
+MARKER = re.compile(r"不对|错了|说错|记错|记岔|打错|看错|写错|搞错|弄错|更正|纠正|改成|改为|应该是|其实是|不好意思|抱歉|哦不|"
+                    r"准确(点|地|来)?说|确切(点|地)?说|具体(点)?说")
 PAIRS = [re.compile(r"不是\s*(?P<old>[^,，。;；]+?)\s*[,，]?\s*(?:而|就|只|只不过|仅仅|其实)?是\s*(?P<new>[^,，。;；]+)"),
          re.compile(r"是\s*(?P<new>[^,，。;；]+?)\s*[,，]?\s*不是\s*(?P<old>[^,，。;；]+)"),
          re.compile(r"(?:把)?(?P<old>[^,，。;；]+?)(?:改成|改为)(?P<new>[^,，。;；]+)"),
          re.compile(r"(?P<old>[^,，。;；]+?)不对\s*[,，]?\s*(?:应该)?是\s*(?P<new>[^,，。;；]+)")]
 ONLY_NEW = re.compile(r"(?:(?<!不)是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；]+)$")
 ANY_NEW = re.compile(r"(?:(?<!不)是|应该是|其实是|改成|改为|更正[:：]?)\s*(?P<new>[^,，。;；\s]+)")
+AFTER_MARKER = re.compile(r"(?:不对|错了|说错了?|记错了?)[啊呀了,，\s]*(?P<new>\d{2,4}\s*年[^,，。;；\s]*)")
 KINDS = [  # a value's kind: the old value is the last thing of the same kind said before
     r"\d+(?:\.\d+)?\s*%", r"\d+(?:\.\d+)?\s*万", r"\d+(?:\.\d+)?\s*(?:元|块)", r"[一二三123]等奖?",
     r"(?:国家|省部|省|市厅|市|县|区)级?", r"(?:国家|行业|地方|企业|团体)标准", r"骨干|成员",
@@ -45,8 +47,8 @@ def corrected(message: str, before: str) -> str | None:
         if m := pattern.search(message):
             old, new = m.group("old").strip(), m.group("new").strip()
             break
-    if new is None and (m := ONLY_NEW.search(message) or ANY_NEW.search(message)):
-        new = m.group("new").strip()  # "说错了 是2018年5月，18年": the value right after 是
+    if new is None and (m := ONLY_NEW.search(message) or ANY_NEW.search(message) or AFTER_MARKER.search(message)):
+        new = m.group("new").strip()  # "说错了 是2018年5月，18年": the value right after 是; "哦不对，16年7月，我记岔了"
     if not new:
         return None
     new = re.sub(r"(的|了|吧|啊|呀)+$", "", new)

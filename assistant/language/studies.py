@@ -12,6 +12,7 @@ from assistant.language.lexicon import known_majors_as_read, lexicon
 from assistant.language.reading import Reading
 
 UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有毕业|没拿到|没拿证|肄业|读了一半|退学|还在读|在读|正在读)|"
+                        r"[^,，。]{0,3}[了的]?[,，]\s*(?:但|可|不过)?还?(没读完|没念完|没毕业|没有毕业)|"  # "…专升本了，还没读完"
                         r"[^,，。]{0,6}(明年|后年|下半年|快|马上|就要|年底才|明年才)[^,，。]{0,3}毕业")  # "专升本明年就毕业": not yet
 PLANNED = re.compile(r"(打算|准备|计划|想|要|明年|后年)[^,，。]{0,4}(去|再)?(读|考|报|上|念)[^,，。]{0,2}$")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
@@ -38,9 +39,10 @@ NOT_A_DEGREE = re.compile(r"培训|研修|进修|证书班|短训|网课")
 
 def education(reading: Reading, clauses: list[Clause]) -> None:
     order = list(lexicon()["education"])
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
+        told = clause.text + "".join("，" + c.text for c in clauses[index + 1:index + 2])  # "…专升本了，还没读完"
         levels = [t for t in clause.has("education") if not clause.negated_before(t.start, 2)
-                  and not UNFINISHED.match(clause.text, t.end - clause.start)  # "专升本没读完": no degree
+                  and not UNFINISHED.match(told, t.end - clause.start)  # "专升本没读完": no degree
                   and not PLANNED.search(clause.text[:t.start - clause.start])  # "打算明年去读个专升本"
                   and not re.search(r"(在读|正在读|还在读|读着)[^,，]{0,4}$", clause.text[:t.start - clause.start])]  # "我在读函授本科"
         if levels:
