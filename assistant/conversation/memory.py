@@ -124,3 +124,11 @@ def with_degrees(held: dict, said: dict, message: str = "") -> dict:
     high, low = (new, old) if order.index(level) > order.index(before) else (old, new)
     others = [d for d in held.get("other_degrees") or [] if d != high and d != low]
     return {**said, **high, "other_degrees": [*others, low]}
+
+
+def started_work(session: Session) -> tuple[str | None, bool]:
+    """The applicant's start of work known so far (or graduation, from which it is presumed) and whether a break
+    was already taken off it: a break told later counts from it, a return to work told later does not replace it."""
+    start = session.facts.get("work_start_date") or session.facts.get("graduation_date")
+    broken = any(e["name"] == "work_start_date" and "扣除" in (e.get("presumed") or "") for e in session.evidence)
+    return (str(start) if start else None), broken

@@ -22,6 +22,7 @@ from assistant.conversation.memory import (
     note_evidence,
     remember,
     remember_frame,
+    started_work,
     with_degrees,
 )
 from assistant.conversation.session import Session
@@ -86,7 +87,7 @@ class OfflineAssistant(Informational):
         if listed := people(message):  # "①张工…；②李卫东…。三个人…是不是都能报": each on their own words
             return combined(listed[0], [self.answer(Session(), f"{p.words}。{listed[1]}") for p in listed[0]])
         u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too,
-                       before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "")
+                       before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session))
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
         if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)

@@ -45,6 +45,7 @@ EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一�
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 MEASURED_TO = re.compile(r"(到|截至|截止|算到)((现在|目前|今天)[（(]?)?$|^(现在|目前)[（(]$")  # "到现在（9月中旬）"
 DEGREE_OBTAINED = re.compile(r"(取得|拿到|拿了|拿的|获得|考下|考出)[^,，]{0,4}(学历|文凭|毕业证)")
+RANGE_BETWEEN = re.compile(r"\s*(到|至|—|——|~|－|-)\s*")
 MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
@@ -156,8 +157,11 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                  message: str) -> list[Mention]:
     """Set each date's fact; return the dates that belong to no event (a bare reply, or a deadline)."""
     loose, graduations = [], []
+    dated = [m for m in mentions if m.kind == "date"]
+    ends = {id(b) for a, b in zip(dated, dated[1:], strict=False) if RANGE_BETWEEN.fullmatch(message[a.end:b.start])}
     for i, clause in enumerate(clauses):
-        for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end):
+        for mention in (m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end and id(m) not in ends):
+            # ("2018/07—2020/12在我司做技术": the period's end dates no event; its start does)
             if MEASURED_TO.search(message[clause.start:mention.start].rstrip()) and \
                     not re.match(r"\s*((才|就)(?!满|够|能|可以)|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)

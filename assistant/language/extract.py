@@ -165,10 +165,12 @@ def _only_the_one_asked_about(text: str, subject: str) -> str:
 
 
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self",
-               also: list[str] | tuple = (), before: str = "") -> Understanding:
+               also: list[str] | tuple = (), before: str = "", started: tuple[str | None, bool] = (None, False)) -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for (`also`:
     the others asked with it, which a bare reply of their kind answers instead),
-    `subject` whom the conversation is about so far and `before` the message before ("发论文能算学时吗" →
+    `started` the start of work known so far and whether a break was taken off it ("…带孩子四年没上班" → "2021年3月
+    起…做结构设计": a return to work, not a new start); `subject` whom the conversation is about so far and `before` the
+    message before ("发论文能算学时吗" →
     "全国性期刊，两个人写的…": a paper told after a question about hours is an activity)."""
     said = prepare(message)
     fixed = corrected_inline(said)
@@ -206,7 +208,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         items.presume_series(reading, person)
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)
-    gaps.take_off(reading, idle_months, main)  # "中间20年3月到8月在家没上班": the time worked, not the time since
+    gaps.take_off(reading, idle_months, main, started)  # "中间20年3月到8月在家没上班": the time worked, not the time since
     understanding = Understanding(reading, clauses, asked, loose, subject, corrected=fixed != said)
     for asked_fact in [pending, *also] if pending else []:
         before = len(reading.evidence)

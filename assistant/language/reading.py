@@ -36,6 +36,7 @@ class Reading:
     evidence: list[Evidence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how unsaid parts of dates were read
     spans: list[Span] = field(default_factory=list)
+    starts: list[tuple[str, str]] = field(default_factory=list)  # every start of work said (value, person), for breaks
 
     def set(self, name: str, value: object, evidence: str, person: str = "self", presumed: str = "",
             replace: bool = True) -> None:
@@ -48,6 +49,8 @@ class Reading:
         if not replace and last_key in facts:
             return
         facts[last_key] = value
+        if name == "work_start_date" and not presumed and value:
+            self.starts.append((str(value), person))
         self.evidence = [e for e in self.evidence if not (e.name == name and e.person == person)]
         self.evidence.append(Evidence(name, value, evidence.strip(), person, presumed))
 

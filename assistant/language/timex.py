@@ -212,7 +212,25 @@ def find_time(text: str, reference: date) -> list[Mention]:
             months = float(m.group(1)) * (12 if m.group(2) == "年" else 1) + (6 if m.group(3) == "半" else 0)
             mentions.append(Mention("months", m.start(), m.end(), m.group(0), amount=months))
     plausible = [_under(m, text) for m in mentions if m.kind != "months" or 0 < m.amount <= 720]  # "3000万年": no one's
-    return _same_year(text, sorted(plausible, key=lambda m: m.start))
+    return _same_year(text, sorted([part for m in plausible for part in _range_ends(m, reference)], key=lambda m: m.start))
+
+
+RANGE_SPLIT = re.compile(r"(.+?)\s*(到|至|—|——|~|－|-)\s*(.+)")
+
+
+def _range_ends(m: Mention, reference: date) -> list[Mention]:
+    """"2018/07—2020/12" read as one date (its end): its two ends, each a date of its own, so that the start of
+    a period is its start ("2018/07—2020/12在我司做技术") and a break's length is known."""
+    split = RANGE_SPLIT.fullmatch(m.text) if m.kind == "date" else None
+    first = find_dates(split.group(1), reference) if split else []
+    last = find_dates(split.group(3), reference) if split else []
+    rest = r"(上半年|下半年|年底|年初|底|初|份)?"
+    if not (first and last and first[0].start == 0 and last[0].start == 0 and re.fullmatch(rest, split.group(1)[first[0].end:])
+            and re.fullmatch(rest, split.group(3)[last[0].end:])):
+        return [m]  # (each end a date, give or take its part of the year: "2018年下半年到2019年底")
+    cut = m.start + split.start(3)
+    return [Mention("date", m.start, m.start + split.end(1), split.group(1), value=first[0].value, assumed=first[0].assumed),
+            Mention("date", cut, m.end, split.group(3), value=last[0].value, assumed=last[0].assumed)]
 
 
 UNDER_BEFORE = re.compile(r"(不到|不满|没满|未满|不足|没到|还差点|差一点)\s*$")
