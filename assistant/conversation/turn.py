@@ -20,7 +20,7 @@ def problem_with(message: object, limit: int = 2000) -> str | None:
     if len(message) > limit:
         return f"您的消息有 {len(message)} 字，超过 {limit} 字的上限，请精简后再问。"
     text = message.strip()
-    if sum(ch.isprintable() and ch != "\ufffd" for ch in text) < len(text) * 0.9:
+    if sum((ch.isprintable() or ch in "\t\n\r") and ch != "\ufffd" for ch in text) < len(text) * 0.9:  # (a pasted table is text)
         return "消息中含有无法识别的字符，请用文字描述您的问题。"
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         return "没能看懂这条消息，请用文字描述您的问题，例如：“照片有什么要求？”"

@@ -160,7 +160,8 @@ def segment(text: str, person: str = "self") -> list[Clause]:
             person = first or person  # a new sentence with no subject is the narrator's again
         named = _person(clause, text)
         person = named or person
-        first = first or person
+        if named or any(t.dim.split(".")[0] not in ("asking", "negation") for t in clause.tags):
+            first = first or person  # ("来电：女，问她同事的情况…": a label says nothing; the first told about is who it is about)
         clause.person, clause.explicit = person, bool(named)
         clause.asks = clause.asks or _asks(clause)
         if named == "other" and first == "self" and LIFE_EVENT.search(clause.text):
