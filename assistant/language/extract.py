@@ -27,6 +27,7 @@ from assistant.language.events import (
     presume_machinery_work,
 )
 from assistant.language.lexicon import lexicon, repair_homophones
+from assistant.language.people import only_the_one_asked_about, only_the_row_asked, table_as_fields
 from assistant.language.reading import Reading
 from assistant.language.replies import answer_to
 from assistant.language.timex import Mention, ages_as_years, find_time
@@ -77,26 +78,10 @@ def _english_words() -> re.Pattern:
 LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|(https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
 
 
-def _table_as_fields(text: str) -> str:
-    """A table pasted from a spreadsheet (a header row and rows of cells split by tabs or runs of spaces) as
-    "header：cell" fields, which are read like a form ("毕业：2014-7，聘任：2018-9")."""
-    lines = text.split("\n")
-    cells = [re.split(r"\t+|\s{2,}|\s*\|\s*", line.strip().strip("|")) for line in lines]
-    for i in range(len(lines) - 1):
-        head = cells[i]
-        if len(head) >= 3 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", h) for h in head):
-            for j in range(i + 1, len(lines)):
-                if len(cells[j]) == len(head):
-                    lines[j] = "，".join(f"{h}：{c}" for h, c in zip(head, cells[j], strict=True)) + "。"
-            lines[i] = ""
-            break
-    return "\n".join(line for line in lines if line)
-
-
 def prepare(text: str) -> str:
     """Normalised (t2s, full width), numerals in digits, dialect words and homophone typos in Mandarin.
     A link or pasted Markdown image is not the user's words ("pixel.png" in a URL is no photo format)."""
-    text = arabic_numerals(normalize(_table_as_fields(LINK.sub("（链接）", text))))
+    text = arabic_numerals(normalize(table_as_fields(LINK.sub("（链接）", text))))
     text = re.sub(r"(?<![年月日\d])前(\d{1,2})个月", r"\1个月前", text)  # "前两个月才调过来" (not 今年前两个月)
     text = re.sub(r"月\s+(?=\d{2,4}\s*年)", "月，", text)  # "去年6月 21年毕业的": a new date, not 6月21日
     text = re.sub(r"(\d月)(?=中专|中技|中职)", r"\1，", text)  # "7月中专毕业" is not 7月中 (mid-July)
@@ -144,62 +129,6 @@ def _without_instructions(text: str, subject: str) -> str:
     return text
 
 
-NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
-
-
-LETTER = re.compile(r"(?:^|(?<=[是问说看下]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
-                    r"(?=\s*(?:$|[,，:：的是呢能可这那他她]|本科|大专|专科|中专|硕士|研究生|博士|高中|技校|今年|去年|\d))")
-
-
-# A row of a list pasted by HR: "1 张* 本科/工商管理/…", "2、李某 大专…"; the one asked for by its row or name.
-ROW = re.compile(r"^\s*(\d{1,2})\s*[.、)）]?\s*([\u4e00-\u9fff])[*＊某]")
-ROW_ASKED = re.compile(r"第\s*(\d{1,2})\s*(个|位|行|号|条)|(?:^|[,，问])([\u4e00-\u9fff])[*＊某]?(?=能|可以|够|行|的话)")
-
-
-def _only_the_row_asked(text: str) -> str:
-    """"1 张* 本科/工商管理/…⏎2 李* 大专/…⏎先问第1个，张能报助工吗": of the rows of a pasted list, only the one
-    asked for by its number or its name is read (the others blanked, offsets kept)."""
-    lines = text.split("\n")
-    rows = {i: m for i, line in enumerate(lines) if (m := ROW.match(line))}
-    asked = next((m for line in reversed(lines) if not ROW.match(line) and (m := ROW_ASKED.search(line))), None)
-    if len(rows) < 2 or asked is None:
-        return text
-    keep = next((i for i, m in rows.items() if (m.group(1) == asked.group(1) if asked.group(1) else m.group(2) == asked.group(3))),
-                None)
-    if keep is None:
-        return text
-    return "\n".join("，" * len(line) if i in rows and i != keep else line for i, line in enumerate(lines))
-
-
-def _name(clause: Clause, text: str) -> str | None:
-    """The person a clause names by name ("张工", "老李", "王某") or by letter ("A，中专…；B，大专…；A能报吗")."""
-    said = [text[t.start:t.end] for t in clause.has("person.other")]
-    if m := LETTER.search(clause.text):
-        return m.group(1).upper()
-    return next((w for w in said if 2 <= len(w) <= 3 and NAMED.fullmatch(w)), None)
-
-
-def _only_the_one_asked_about(text: str, subject: str) -> str:
-    """"张工本科…；李工硕士…；王工大专…。张工今年能报吗": with several people named, the clauses about the
-    others are blanked (offsets kept) and only the one asked about is read; an unnamed clause belongs to
-    the last one named."""
-    clauses = segment(text, subject)
-    names, current = [], None
-    for clause in clauses:
-        current = _name(clause, text) or current
-        names.append(current)
-    asked = asked_clause(clauses)
-    wanted = _name(asked, text) if asked else None
-    if asked in clauses and not wanted and asked.person == "other" and not re.search(r"我|俺|们", asked.text):
-        wanted = names[clauses.index(asked)]  # "先问B，他一直做工艺，今年能报吗": B, named before
-    if not wanted or len({n for n in names if n}) < 2:
-        return text
-    for clause, name in zip(clauses, names, strict=True):
-        if name and name != wanted:
-            text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
-    return text
-
-
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self",
                also: list[str] | tuple = (), before: str = "", started: tuple[str | None, bool] = (None, False)) -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for (`also`:
@@ -210,7 +139,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     "全国性期刊，两个人写的…": a paper told after a question about hours is an activity)."""
     said = prepare(message)
     fixed = corrected_inline(said)
-    text = ages_as_years(_only_the_one_asked_about(_without_instructions(_only_the_row_asked(fixed), subject), subject), reference)
+    text = ages_as_years(only_the_one_asked_about(_without_instructions(only_the_row_asked(fixed), subject), subject), reference)
     reading, clauses = Reading(), segment(text, subject)
     mentions = find_time(text, reference)
     studies.education(reading, clauses)
