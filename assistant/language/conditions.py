@@ -20,7 +20,9 @@ BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 
 def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     backgrounds = [m for m in re.finditer(r"(白|蓝|红|灰)(色)?(底|背景)", message)
-                   if not re.search(r"(不是|不用|非|没有|不要|不一定)$", message[max(0, m.start() - 3):m.start()])]
+                   if not re.search(r"(不是|不用|非|没有|不要|不一定)$", message[max(0, m.start() - 3):m.start()])
+                   and not re.search(r"(知道|规定|要求|说)[^,，。]{0,2}(要|须|必须|得|是)$", message[max(0, m.start() - 6):m.start()])]
+    # ("照片我知道要白底，但我就想用红底的那张": the rule quoted, then the photo's own background)
     if backgrounds:  # "可以不是白底伐，蓝底的": the background the photo has, not the one it lacks
         reading.set("photo.background", backgrounds[0].group(1), backgrounds[0].group(0), person=person)
     if m := FORMATS.search(message):
@@ -151,7 +153,7 @@ def history(reading: Reading, clauses: list[Clause], message: str, reference: da
                  message):
         reading.set("new_achievements_since_2021", False, "无新业绩", person=person)
     elif re.search(r"(新|又)(拿|获|得|评|授权|发表|取得|增|出)|"
-                   r"(今年|2022年?)[^,，。]{0,20}(拿了|拿到|获得|授权|发表|发了|评上|评了|取得|又有|新|又拿|又发|又评)|"
+                   r"(今年|2022年?)[^,，。]{0,20}(拿了|拿到|获得|授权|发表|发了|评上|评了|取得|又有|新|又拿|又发|又评|通过了?[^,，。]{0,4}验收)|"
                    r"有新(的)?(业绩|成果)",
                    message):
         reading.set("new_achievements_since_2021", True, "有新业绩", person=person)

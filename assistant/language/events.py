@@ -31,7 +31,7 @@ ARRIVED_HERE = re.compile(r"(回来|回到|回|来|到|调到|调回)(温岭|台
 CAME_FROM_ELSEWHERE = re.compile(r"从(?!温岭|台州|本市|这边|这里|厂|公司|单位|车间|部门)[\u4e00-\u9fff]{1,6}?(调|跳槽|转|搬)?"
                                  r"(过来|回来|来到?(温岭|台州|这边|我们)|到(温岭|台州|这边|我们))")
 # A move into 机电 technical work, whoever made it ("让她去设备科", "换到机电岗位"): what 转评 counts from.
-MOVED_TO_MACHINERY = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为|去|到)[^,，]{0,6}"
+MOVED_TO_MACHINERY = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为|跳到|跳槽到|去|到)[^,，]{0,12}"
                                 r"(技术|研发|设计|工艺|机电|电机|机械|电气|设备)")
 # After a date, a start or an arrival at a workplace, with no event word of the lexicon: work began then.
 # (matched after the date, whose own words may end in 开始: "2018年开始在一家…厂写PLC程序", "2019年来温岭工作")
@@ -44,7 +44,8 @@ INSURED_SPAN = re.compile(r"^\s*(连续|一直|已经|都)?[^,，]{0,3}$|连续|
 EARLIER_PHASE = re.compile(r"^\s*(先|之前|以前|原来|起初|刚开始|一开始|最早|早先|前面)")
 LATER = re.compile(r"\s*(后来|之后|然后|再后来|又|过了)")
 MEASURED_TO = re.compile(r"(到|截至|截止|算到)((现在|目前|今天)[（(]?)?$|^(现在|目前)[（(]$")  # "到现在（9月中旬）"
-DEGREE_OBTAINED = re.compile(r"(取得|拿到|拿了|拿的|获得|考下|考出)[^,，]{0,4}(学历|文凭|毕业证)")
+DEGREE_OBTAINED = re.compile(r"(取得|拿到|拿了|拿的|获得|考下|考出)[^,，]{0,4}"
+                             r"(学历|文凭|毕业证|(本科|大专|专科|中专|硕士|研究生)(证|学位))")  # "2018年1月拿到本科证"
 RANGE_BETWEEN = re.compile(r"\s*(到|至|—|——|~|－|-)\s*")
 MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")

@@ -62,7 +62,8 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     previous = -1  # the education of the clause before, when it named no major ("又读了第二学士，专业是…")
     before = ""  # that clause's words ("成人大专又毕业了一个，机械制造工艺与设备")
     for clause in clauses:
-        text = clause.text
+        text = re.sub(r"\s*[(（][^()（）\u4e00-\u9fff]*\d[^()（）\u4e00-\u9fff]*[)）]\s*$", "", clause.text)
+        # ("国际经济与贸易（2012/07）": the major, dated)
         written = [m.span() for m in WRITTEN_IN.finditer(text)]  # "那栏我想写“机械设计…”": a form's value, no major
         known = next((n for n, read in names if read in text and not PLACE_OF_WORK.match(text, text.index(read) + len(read))
                       and not any(a <= text.index(read) < b for a, b in written)
@@ -70,6 +71,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
         if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
+            previous = max((order.index(t.value) for t in clause.has("education")), default=previous)  # "…报了函授专升本，机械…"
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
         applied = re.search(r"(报|评|申请|想拿|要拿|想考)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
         if applied and (not known or text.find(normalize(known)) >= applied.start()):
