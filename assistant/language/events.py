@@ -255,8 +255,9 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
                     not re.search(r"了|我|俺|已经|都|干|做了", clause.text) and DEFINITION_ASKED.search(message):
                 continue  # "从事技术工作3年以上，这个年是按…算": the rule's words quoted, not a fact
             later = [m for m in mentions if m.kind == "date" and m.start > mention.end]
-            if EARLIER_PHASE.search(before) and later:
+            if EARLIER_PHASE.search(before) and later and not re.search(r"(温岭|台州|本市)[^,，。]{0,8}(社保|保险)", clause.text):
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
+                # ("之前在温岭另一家厂交了5年社保": months insured in the city all the same)
             if re.search(r"(读|念|上|学)了?\s*$", before):
                 continue  # "初中毕业后读了3年技校": years of study, not since an event
             months = int(mention.amount)

@@ -56,6 +56,10 @@ def salary(clause: Clause, message: str, put) -> str | None:
     if MONTHLY.search(text):
         return _monthly(text, message, put)
     bonus_only = re.search(r"年终奖|奖金", text) and not re.search(r"工资|年薪|收入|加|总共|合计|一共", text)
+    if (before_tax := re.search(r"税前[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万|w|W)?", text)) and re.search(r"税后|到手|实发", message):
+        unit = before_tax.group(2) or ("万" if re.search(r"\d\s*(万|w|W)", message) else "")  # "税后28w 税前差不多33": 33万
+        put("annual_salary_yuan", float(before_tax.group(1)) * (10000 if unit else 1))
+        return None
     if re.search(r"税后|到手|实发|月薪|月工资", text) or bonus_only or clause.asks and re.search(
             r"(有|够|到|达到|超过|满)[^,，\d]{0,2}\d+(\.\d+)?\s*万[^,，]{0,3}(吗|没|不|么)", text):
         return None  # "年薪算下来有30万吗": the threshold asked about
