@@ -205,6 +205,7 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
             if role is None:
                 loose.append(mention)
             elif role == "graduation":
+                _date_fact(reading, clause, role, mention, reference, message)
                 graduations.append((_degree_rank(reading, clauses, clauses.index(clause)), clause, mention))
             else:
                 _date_fact(reading, clause, role, mention, reference, message)
@@ -224,18 +225,19 @@ def _degree_rank(reading: Reading, clauses: list[Clause], i: int) -> int:
 def _graduations(reading: Reading, graduations: list, reference: date, message: str) -> None:
     """Of several graduations ("之前是大专，2019年毕业" and 本科 "今年6月拿的"), the highest degree's is the one
     that counts; work is presumed to start at the first, since years before and after a degree add up
-    (附件2 第四条（三））."""
+    (附件2 第四条（三））. Each was read in place; only the highest degree's date is set again."""
     held = [g for g in graduations if g[2].value <= reference]  # "自考本科后年才毕业": not a degree held yet
     top = max((rank for rank, _, _ in held), default=-1)
-    for rank, clause, mention in graduations:
-        if rank < top and any(r == top and c.person == clause.person for r, c, _ in held):
-            reading.set("work_start_date", mention.value.isoformat(), clause.text, clause.person, replace=False,
-                        presumed="按第一学历毕业后即从事本专业技术工作计算（学历取得前后的工作年限可累计）")
+    for person in {c.person for _, c, _ in held}:
+        mine = [(rank, c, m) for rank, c, m in held if c.person == person]
+        lower = [(c, m) for rank, c, m in mine if rank < top]
+        highest = next(((c, m) for rank, c, m in mine if rank == top), None)
+        if not lower or highest is None:
             continue
-        started = [e for e in reading.evidence if e.name == "work_start_date" and e.person == clause.person and not e.presumed]
-        _date_fact(reading, clause, "graduation", mention, reference, message)
-        if started:  # "毕业后在车间干了几年，2014年5月调到技术科": the start said outright stays
-            reading.set("work_start_date", started[0].value, started[0].evidence, clause.person)
+        reading.set("graduation_date", highest[1].value.isoformat(), highest[0].text, person)
+        first = min(lower, key=lambda g: g[1].value)
+        reading.set("work_start_date", first[1].value.isoformat(), first[0].text, person, replace=False,
+                    presumed="按第一学历毕业后即从事本专业技术工作计算（学历取得前后的工作年限可累计）")
 
 
 DEFINITION_ASKED = re.compile(r"这个年|年是|自然年|周年|年头|是指|什么意思|包不包括|含不含|本数")

@@ -15,6 +15,9 @@ UNFINISHED = re.compile(r"[^,，。]{0,3}(没读完|没念完|没毕业|没有�
                         r"[^,，。]{0,3}[了的]?[,，]\s*(?:但|可|不过)?还?(没读完|没念完|没毕业|没有毕业)|"  # "…专升本了，还没读完"
                         r"[^,，。]{0,6}(明年|后年|下半年|快|马上|就要|年底才|明年才)[^,，。]{0,3}毕业")  # "专升本明年就毕业": not yet
 PLANNED = re.compile(r"(打算|准备|计划|想|要|明年|后年)[^,，。]{0,4}(去|再)?(读|考|报|上|念)[^,，。]{0,2}$|备考[^,，。]{0,2}$")
+# A degree said as the earlier one ("之前是大专", "第一学历中专") or the higher said as obtained later (专升本, 自考, 函授…).
+EARLIER_DEGREE = re.compile(r"之前|以前|原来|原先|当初|早先|先是|第一学历|最早|起初|一开始|那会")
+LATER_DEGREE = re.compile(r"专升本|自考|函授|成人|在职|业余|电大|夜大|网络教育|后来|又|再|进修|拿到|取得|拿的")
 STUDY = re.compile(r"专业|学|毕业|读|念|本科|大专|专科|中专|硕士|研究生|博士|学历|文凭|学位|出身|科班")
 NOT_A_MAJOR = re.compile(r"毕业|学历|工作|聘|助工|工程师|^技术|技术(员|工作|岗|部|科|活)|职称|时候|时间|专业|以上|学位|"
                          r"^本|^相近|^机电|^该|什么|^这|所学|"
@@ -48,8 +51,10 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
         if levels:
             best = max(levels, key=lambda t: order.index(t.value))
             held = reading.get("education_level", clause.person)
-            if held in order and order.index(held) > order.index(best.value):
-                continue  # "自考的本科…之前是中专": the highest held, whichever is said last
+            said = next((e.evidence for e in reading.evidence if e.name == "education_level" and e.person == clause.person), "")
+            if held in order and order.index(held) > order.index(best.value) and (
+                    EARLIER_DEGREE.search(clause.text) or LATER_DEGREE.search(said)):
+                continue  # "自考的本科…之前是中专": the later, higher degree is held, whichever is said last
             reading.set("education_level", best.value, clause.text, clause.person)
 
 
