@@ -124,3 +124,26 @@ def test_any_message_of_these_words_is_read_without_error(words):
     """Dates, holidays, numerals and titles in any order: the layer reads them or leaves them, never raises
     (a KeyError on "春节" once took a turn down)."""
     understand("".join(words), date(2022, 9, 1))
+
+
+def test_independent_phrase_corpora_are_well_formed():
+    """eval/phrases/*.jsonl (scored by `python -m eval.phrases`): unique ids, a message, and either the facts a
+    reader takes (in the corpus keys eval/phrases.py knows) or the question asked."""
+    import json
+
+    from eval.phrases import HERE
+
+    known = {"education_level", "major", "graduation_date", "work_start_date", "title_level", "title_series",
+             "title_appointed_date", "target", "person", "invention_patents", "utility_patents", "honor_level",
+             "science_award", "key_project_level", "tech_center_level", "tech_center_role", "standard",
+             "annual_salary_wan", "papers_provincial", "ce_hours_year", "months_insured_in_city",
+             "assessment_not_passed_year", "penalty_amount_yuan"}
+    ids = []
+    for path in sorted(HERE.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            ids.append(item["id"])
+            assert item["text"].strip(), item["id"]
+            assert "question" in item or "expect" in item, item["id"]
+            assert set(item.get("expect") or {}) <= known, item["id"]
+    assert len(ids) == len(set(ids)) >= 1000
