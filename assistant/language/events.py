@@ -15,8 +15,8 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from assistant.language.clauses import Clause
-from assistant.language.lexicon import lexicon
 from assistant.language.reading import Reading, Span
+from assistant.language.studies import degree_rank, graduations_counted
 from assistant.language.timex import Mention
 from assistant.rules.dates import cn_date
 
@@ -206,38 +206,11 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                 loose.append(mention)
             elif role == "graduation":
                 _date_fact(reading, clause, role, mention, reference, message)
-                graduations.append((_degree_rank(reading, clauses, clauses.index(clause)), clause, mention))
+                graduations.append((degree_rank(reading, clauses, clauses.index(clause)), clause, mention))
             else:
                 _date_fact(reading, clause, role, mention, reference, message)
-    _graduations(reading, graduations, reference, message)
+    graduations_counted(reading, graduations, reference)
     return loose
-
-
-def _degree_rank(reading: Reading, clauses: list[Clause], i: int) -> int:
-    """The level of the degree a graduation date belongs to (named in its clause, or the clause before);
-    unnamed, the highest education held."""
-    order = list(lexicon()["education"])
-    held = reading.get("education_level", clauses[i].person)
-    named = clauses[i].has("education") or (clauses[i - 1].has("education") if i else [])
-    return max(order.index(t.value) for t in named) if named else order.index(held) if held in order else -1
-
-
-def _graduations(reading: Reading, graduations: list, reference: date, message: str) -> None:
-    """Of several graduations ("之前是大专，2019年毕业" and 本科 "今年6月拿的"), the highest degree's is the one
-    that counts; work is presumed to start at the first, since years before and after a degree add up
-    (附件2 第四条（三））. Each was read in place; only the highest degree's date is set again."""
-    held = [g for g in graduations if g[2].value <= reference]  # "自考本科后年才毕业": not a degree held yet
-    top = max((rank for rank, _, _ in held), default=-1)
-    for person in {c.person for _, c, _ in held}:
-        mine = [(rank, c, m) for rank, c, m in held if c.person == person]
-        lower = [(c, m) for rank, c, m in mine if rank < top]
-        highest = next(((c, m) for rank, c, m in mine if rank == top), None)
-        if not lower or highest is None:
-            continue
-        reading.set("graduation_date", highest[1].value.isoformat(), highest[0].text, person)
-        first = min(lower, key=lambda g: g[1].value)
-        reading.set("work_start_date", first[1].value.isoformat(), first[0].text, person, replace=False,
-                    presumed="按第一学历毕业后即从事本专业技术工作计算（学历取得前后的工作年限可累计）")
 
 
 DEFINITION_ASKED = re.compile(r"这个年|年是|自然年|周年|年头|是指|什么意思|包不包括|含不含|本数")
