@@ -113,7 +113,7 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         if level and re.search(r"((我|他|她)(也)?(是|算|属于|当)|(^|,|，)(算|属于|是))[^,，]{0,6}(骨干|负责人|核心)", following):
             put("tech_center_core_level", level)  # "我们是省级企业技术中心，我是骨干，文件名单上有我"
             put("tech_center_member_level", level)
-        elif level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在(名单|里面)",
+        elif level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在[^,，]{0,4}(名单|里面)",
                                  following):
             put("tech_center_member_level", level)  # "…，备案名单里有我，是成员"
         return  # otherwise the firm's title, not a membership

@@ -21,7 +21,8 @@ BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
 def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     backgrounds = [m for m in re.finditer(r"(白|蓝|红|灰)(色)?(底|背景)", message)
                    if not re.search(r"(不是|不用|非|没有|不要|不一定)$", message[max(0, m.start() - 3):m.start()])
-                   and not re.search(r"(知道|规定|要求|说)[^,，。]{0,2}(要|须|必须|得|是)$", message[max(0, m.start() - 6):m.start()])]
+                   and not re.search(r"(知道|规定|要求|说)[^,，。]{0,2}(要|须|必须|得|是)$|(是不是|要不要|必须|需要|须|得)(要|是|用)?$",
+                                     message[max(0, m.start() - 6):m.start()])]
     # ("照片我知道要白底，但我就想用红底的那张": the rule quoted, then the photo's own background)
     if backgrounds:  # "可以不是白底伐，蓝底的": the background the photo has, not the one it lacks
         reading.set("photo.background", backgrounds[0].group(1), backgrounds[0].group(0), person=person)

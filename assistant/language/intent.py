@@ -27,7 +27,7 @@ TOPICS: list[tuple[str, tuple[str, ...]]] = [
     ("实操", ("实操", "实际操作考评", "操作考评")),
     ("处罚", ("罚款", "处罚", "处分", "事故", "弄虚作假", "造假", "伪造", "黑名单", "罚了", "被罚", "罚过")),
     ("助理工程师", ("助理工程师", "助工", "初级")),
-    ("工程师", ("工程师", "中级")),
+    ("工程师", ("工程师", "中级", "中工")),
     ("技能人才", ("技能", "技工", "工人")),
     ("材料与流程", ("材料", "流程", "步骤", "怎么报", "怎么申报", "上传", "网站", "网址", "填", "盖章", "花名册",
                  "审批表", "公示", "打印", "原件", "扫描", "述职", "聘书", "申报类别")),
@@ -102,7 +102,7 @@ def classify(text: str) -> Intent:
         intent.out_of_scope, intent.reason = True, next(g for g in m.groups()[::-1] if g and g in LEVELS)
     if "破格" in intent.topics and "助理工程师" in intent.topics and not re.search(r"破格|破个格|单破|双破", said):
         intent.topics.remove("破格")  # "到年底能凑够报助理工程师不": years made up, not 破格 items (破格 is for 工程师)
-    if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级", text):
+    if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级|中工", text):
         intent.topics.remove("工程师")  # "助理工程师" alone is not about 工程师
     if any(w in text for w in INJECTION) and not set(intent.topics) - {"定义", "联系方式"}:
         intent.out_of_scope, intent.reason = True, "与通知无关的指令"

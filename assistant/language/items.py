@@ -25,7 +25,8 @@ NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(�
 
 
 # Words after a title that make it the one asked about: "工程师的话…", "大专的要做几年", "是否符合工程师申报条件".
-ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求|申报条件|申报资格|评审条件)")
+ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|要多久|要什么|的条件|的要求|申报条件|申报资格|评审条件|"
+                         r"要交|需要交|要准备|要提交|的材料|申报材料)")  # "助工要交什么材料": the title applied for
 
 
 HOME_FIELDS = r"机电|机械|电气|电机|自动化|机电一体|本|相近|这个|什么|哪个|同"
