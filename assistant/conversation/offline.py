@@ -57,6 +57,7 @@ from assistant.rules.verdict import Verdict
 
 WEAK_REASONS = {*WEAK_OUT_OF_SCOPE, *OTHER_PLACES}  # said in passing ("不是公务员", "之前在江苏交社保")
 NEXT_YEAR = re.compile(r"(那|那么|如果|要是)?(到)?明年(呢|可以吗|能报吗|行吗|能不能报|可不可以|行不行|够了吗|够吗)?[?？。!！]*")
+COMPARED = re.compile(r"(跟|和|与|同|比)(中工|中级|工程师|助工|助理工程师|初级)(比|相比|比较|差不多)?")  # "条件跟中工比咋样"
 RESET_WORDS = ("重新开始", "清空", "重来", "重置")
 ASKS_TO_APPLY = re.compile(r"(能|可以|可不可以|能不能|能否)(报|评|申报)|想(报|评|申报|问)|"
                            r"(问|咨询|了解)(下|一下)?(助理工程师|助工|工程师|中级|初级)")
@@ -99,7 +100,8 @@ class OfflineAssistant(Informational):
         scope = classify(u.asked.text) if u.asked else whole
         after_ask = bool(u.asked) and said_after(text, u.asked.text, whole.reason)
         if u.asked and not scope.out_of_scope and whole.out_of_scope and whole.reason not in WEAK_REASONS and not after_ask and (
-                not set(scope.topics) - GENERIC or whole.other_review and not OUR_TITLES.search(text.replace(whole.reason, ""))):
+                not set(scope.topics) - GENERIC or
+                whole.other_review and not OUR_TITLES.search(COMPARED.sub("", text.replace(whole.reason, "")))):
             scope = whole  # "高级工程师今年什么时候申报，要什么条件？", "我们总工想报高级工程师…要几篇论文": the subject is before
         last = re.split(r"[,，。;；]", text.strip("?？!！。 "))[-1]  # "差几个月是吧，那明年呢"
         next_year = bool(NEXT_YEAR.fullmatch(last.strip())) and session.question in ELIGIBILITY
