@@ -16,7 +16,8 @@ from assistant.language.reading import Reading
 from assistant.language.timex import Mention
 
 IDLE = r"(没上班|没有上班|没工作|没有工作|在家|休息|离职|待业|辞职|没做技术|没干技术|没干活|养病|生病|失业|停工)"
-# Time spent on anything but technical work ("去广东做了一年多销售", "当兵两年", "带孩子四年没上班", "在家备考研究生").
+# Time spent on anything but technical work ("去广东做了一年多销售", "当兵两年", "带孩子四年没上班", "在家备考研究生"),
+# next to a date range of any shape; 休息/生病/没干活 are left to RANGE and SPAN, which want a month or a 中间.
 ELSEWHERE = (r"(没上班|没有上班|没工作|没有工作|在家|离职|待业|辞职|没做技术|没干技术|养病|失业|停工|销售|跑业务|做业务|当兵|服役|参军|"
              r"部队|带孩子|带娃|备考|考研|做生意|开店|送外卖|开出租|跑滴滴)")
 CONNECTOR = re.compile(r"\s*(到|至|-|~|—|——|－)\s*")
@@ -41,9 +42,10 @@ def breaks(text: str, mentions: list[Mention]) -> tuple[list[tuple[int, int]], i
         spans.append((m.start(), m.end()))
     dates = [x for x in mentions if x.kind == "date"]
     for first, last in zip(dates, dates[1:], strict=False):  # "2019.9—2021.9当兵", "2018年下半年到2019年底去广东做了一年多销售"
-        around = text[max(0, first.start - 8):first.start] + "|" + text[last.end:last.end + 14]
+        before = re.split(r"[,，。;；]", text[max(0, first.start - 8):first.start])[-1]  # within the range's own clause
+        after = re.split(r"[,，。;；]", text[last.end:last.end + 14])[0]
         if CONNECTOR.fullmatch(text[first.end:last.start]) and not any(s <= first.start < e for s, e in spans) and \
-                re.search(ELSEWHERE, re.split(r"[,，。;；]", around.split("|")[1])[0] + re.split(r"[,，。;；]", around.split("|")[0])[-1]):
+                re.search(ELSEWHERE, after + before):
             months += max(0, (last.value.year * 12 + last.value.month) - (first.value.year * 12 + first.value.month))
             spans.append((first.start, last.end))
     for m in LATER_BREAK.finditer(text):  # "干到2016年底；之后带孩子4年没上班" (once: "当兵2年（2019.9—2021.9）" is one break)

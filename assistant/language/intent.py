@@ -51,7 +51,8 @@ OTHER_PLACES = tuple(lexicon()["other_cities"])
 OTHER_SERIES_REVIEW = re.compile(r"(教师|卫生|护理|信息技术|电子信息|建筑|化工|纺织|会计|经济|工艺美术)(?:系列|专业)(?:的)?"
                                  r"(?:工程师|中级|初级)?[^,，。]{0,3}(?:评审|申报条件|评审文件|职称评审|怎么评|咋评)")
 # Applying for 技术员 ("能报技术员不", "技术员要什么条件"), unless weighed against a title reviewed here ("技术员还是助工").
-LEVELS = "|".join(lexicon()["not_reviewed_levels"])
+NOT_REVIEWED = tuple(lexicon()["not_reviewed_levels"])
+LEVELS = "|".join(NOT_REVIEWED)
 LEVEL_APPLIED = re.compile(rf"((想|能|可以|能不能|可不可以|打算|准备|要|先|去)[^,，。]{{0,3}}(报|评|申报|申请|弄|搞)(个|一个|上)?|"
                            rf"(报|评|申报|申请)(个|一个))({LEVELS})(?!工作|职务|的时候|的年限|那年|当年)|"
                            rf"({LEVELS})(要|需要|有)?(什么|啥|哪些)(条件|要求)|({LEVELS})(怎么|咋|如何|在哪)(评|报|申请|申报)")
@@ -71,7 +72,7 @@ class Intent:
     def other_review(self) -> bool:
         """Out of scope because it is another title's or certificate's review (not weather, not another city)."""
         return self.out_of_scope and (self.reason in OTHER_QUALIFICATIONS or self.reason in OTHER_TITLES or self.reason.endswith("系列")
-                                      or self.reason in lexicon()["not_reviewed_levels"])
+                                      or self.reason in NOT_REVIEWED)
 
 
 def classify(text: str) -> Intent:
@@ -99,7 +100,7 @@ def classify(text: str) -> Intent:
     if m := OTHER_TITLE_APPLIED.search(text):
         intent.out_of_scope, intent.reason = True, m.group(2)  # "想评中级会计师": another series' review
     if (m := LEVEL_APPLIED.search(text)) and not re.search(r"还是[^,，。]{0,4}(助工|助理|初级|工程师|中级)", text):
-        intent.out_of_scope, intent.reason = True, next(g for g in m.groups()[::-1] if g and g in LEVELS)
+        intent.out_of_scope, intent.reason = True, next(g for g in m.groups()[::-1] if g in NOT_REVIEWED)
     if "破格" in intent.topics and "助理工程师" in intent.topics and not re.search(r"破格|破个格|单破|双破", said):
         intent.topics.remove("破格")  # "到年底能凑够报助理工程师不": years made up, not 破格 items (破格 is for 工程师)
     if "工程师" in intent.topics and not re.search(r"(?<!助理)工程师|中级|中工", text):

@@ -48,8 +48,9 @@ def _monthly(text: str, message: str, put) -> str | None:
 def salary(clause: Clause, message: str, put) -> str | None:
     """The year's pay before tax (第七条（八）), and how it was computed when it was (a note said aloud)."""
     text = clause.text
-    said = YEAR_TOTAL.search(_tenths(text))
-    if said and not QUOTED.match(_tenths(text), said.end()) and (re.search(r"工资|薪|收入|挣|赚", text) or "年薪" in message) \
+    tenths = _tenths(text)
+    said = YEAR_TOTAL.search(tenths)
+    if said and not QUOTED.match(tenths, said.end()) and (re.search(r"工资|薪|收入|挣|赚", text) or "年薪" in message) \
             and not re.search(r"税后|到手|实发|产值|销售|营收|利润|效益|增收|省了|节约|创造|老板|师傅", text):
         put("annual_salary_yuan", float(said.group(1)) * 10000)  # "月薪1万5，年终奖5万，1年加起来23万": the total said
         return None
