@@ -48,6 +48,25 @@ def insurance(reading: Reading, clauses: list[Clause], message: str, person: str
         reading.set("insured_now", False, "停缴", person=person)
 
 
+INSURED_THROUGHOUT = re.compile(r"(社保|保险)[^。？?]{0,12}(没断|没有断|没停|一天没断|从没断|一直(在)?(交|缴))|"
+                                r"(一直|都)在(温岭|台州|本市|这边)[^,，。]{0,4}(交|缴)")
+IN_CITY = re.compile(r"温岭|台州|本市|这边|本地")
+
+
+def insured_throughout(reading: Reading, message: str, reference: date, person: str, started: str | None) -> None:
+    """"两家都在温岭，社保没断过" with the start of work known (this message or before): the city's months are
+    presumed from that start, said aloud — a reasonable reading, corrected with one figure."""
+    if reading.get("months_insured_in_city", person) is not None or not (
+            INSURED_THROUGHOUT.search(message) and IN_CITY.search(message)):
+        return
+    start = reading.get("work_start_date", person) or reading.get("graduation_date", person) or (started if person == "self" else None)
+    if start:
+        since = date.fromisoformat(str(start)[:10])
+        months = max(0, (reference.year - since.year) * 12 + reference.month - since.month)
+        reading.set("months_insured_in_city", months, INSURED_THROUGHOUT.search(message).group(0), person,
+                    presumed=f"按{since.year}年{since.month}月参加工作起一直在本市缴纳社保计算")
+
+
 def _retired(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:
     """"已经退休了，现在返聘" / "退休前是本科": retired; "还没退休", "离退休还有三年": not — of whoever the
     clause is about ("我师傅退休了" is the master's)."""

@@ -23,6 +23,8 @@ from assistant.rules.dates import cn_date
 DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "appointed": "title_appointed_date",
              "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
+JOINED_THIS_UNIT = re.compile(r"(入职|进|来|到|跳到|换到)(了)?(我们|本|现|这家|现在的?|目前的?)(单位|公司|厂|这家)")
+EARLIER_UNIT = re.compile(r"(之前|以前|原来|早先)[^,，。]{0,4}在|上一家|原单位|另一家|别的厂|换过[^,，。]{0,3}(工作|单位)|跳槽")
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 # Coming (back) to the city: insured here from then on when 社保 is what the message is about.
@@ -167,6 +169,8 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                     not re.match(r"\s*((才|就)(?!满|够|能|可以)|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)
+            if role == "work_start" and JOINED_THIS_UNIT.search(clause.text) and EARLIER_UNIT.search(message):
+                role = "changed_unit"  # "去年12月入职我们单位的，之前在另一家厂交了5年": the move, not the start
             nearby = [c.text for c in clauses[max(0, i - 1):i + 2]]
             if role in (None, "work_start", "changed_unit") and ARRIVED_HERE.search(clause.text) and \
                     any("社保" in t or "保险" in t for t in nearby):

@@ -175,6 +175,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         items.after_title(reading, clauses, person)
         presume_machinery_work(reading, clauses, person)
     gaps.take_off(reading, idle_months, main, started)  # "中间20年3月到8月在家没上班": the time worked, not the time since
+    conditions.insured_throughout(reading, text, reference, main, started[0])
     understanding = Understanding(reading, clauses, asked, loose, subject, corrected=fixed != said)
     for asked_fact in [pending, *also] if pending else []:
         before = len(reading.evidence)
