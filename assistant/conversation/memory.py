@@ -11,6 +11,7 @@ from assistant.conversation.contract import FactOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
 from assistant.language.extract import Understanding, understand
+from assistant.language.reading import Evidence
 from assistant.rules.fact_names import where
 from assistant.rules.facts import parse_facts
 
@@ -124,6 +125,22 @@ def with_degrees(held: dict, said: dict, message: str = "") -> dict:
     high, low = (new, old) if order.index(level) > order.index(before) else (old, new)
     others = [d for d in held.get("other_degrees") or [] if d != high and d != low]
     return {**said, **high, "other_degrees": [*others, low]}
+
+
+def with_bonus(held: dict, said: dict, u: Understanding, person: str) -> dict:
+    """"我去年工资条加起来是28.6万" → "哦还有年终奖4万没算进去": a bonus told after the year's pay adds to it (said
+    aloud); with no pay known before, a bonus alone is no year's pay and is dropped."""
+    achieved = dict(said.get("achievements") or {})
+    extra = achieved.pop("salary_addition_yuan", None)
+    if extra is None:
+        return said
+    u.reading.evidence = [e for e in u.reading.evidence if e.name != "achievements.salary_addition_yuan"]
+    base = (held.get("achievements") or {}).get("annual_salary_yuan")
+    if base is not None and "annual_salary_yuan" not in achieved:
+        achieved["annual_salary_yuan"] = total = base + extra
+        u.reading.evidence.append(Evidence("achievements.annual_salary_yuan", total, "没算进去", person,
+                                           f"年薪按{base / 10000:g}万元＋{extra / 10000:g}万元＝{total / 10000:g}万元计算（含税）"))
+    return {**said, "achievements": achieved} if achieved else {k: v for k, v in said.items() if k != "achievements"}
 
 
 def started_work(session: Session) -> tuple[str | None, bool]:

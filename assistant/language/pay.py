@@ -17,7 +17,8 @@ BONUS = re.compile(r"(年终奖|奖金)[^,，\d]{0,8}(\d+(?:\.\d+)?)\s*(万|w|W|
 DIGIT = {**{str(d): d for d in range(1, 10)}, **dict(zip("一二三四五六七八九", range(1, 10), strict=True))}
 # A year's pay said as a total ("1年才12万", "一年加起来23万", "年收入35万"), not a threshold quoted ("年薪30万那条").
 YEAR_TOTAL = re.compile(r"(?:(?<!\d)1年|全年|每年|年收入|年总收入|年工资)[^,，。\d]{0,6}(\d+(?:\.\d+)?)\s*万")
-QUOTED = re.compile(r"\s*(那条|这条|那个|这个|的条件|的标准|的要求|的线|标准|门槛|的规定|以上的)")
+QUOTED = re.compile(r"\s*(以上|及以上)?\s*(那条|这条|那一条|这一条|那个|这个|的条件|的标准|的要求|的线|标准|门槛|的规定|的)")
+ADDED = re.compile(r"还有|另外|另有|没算进去|没算上|没加上?|没包括|不包括|不含|再加")  # a bonus told after the year's pay
 
 
 def _tenths(text: str) -> str:
@@ -60,6 +61,9 @@ def salary(clause: Clause, message: str, put) -> str | None:
     if (before_tax := re.search(r"税前[^,，\d]{0,6}(\d+(?:\.\d+)?)\s*(万|w|W)?", text)) and re.search(r"税后|到手|实发", message):
         unit = before_tax.group(2) or ("万" if re.search(r"\d\s*(万|w|W)", message) else "")  # "税后28w 税前差不多33": 33万
         put("annual_salary_yuan", float(before_tax.group(1)) * (10000 if unit else 1))
+        return None
+    if bonus_only and ADDED.search(text) and (m := BONUS.search(_tenths(text))) and not re.search(r"税后|到手|实发", text):
+        put("salary_addition_yuan", float(m.group(2)) * UNIT.get(m.group(3) or "", 1))  # added to a pay told before
         return None
     if re.search(r"税后|到手|实发|月薪|月工资", text) or bonus_only or clause.asks and re.search(
             r"(有|够|到|达到|超过|满)[^,，\d]{0,2}\d+(\.\d+)?\s*万[^,，]{0,3}(吗|没|不|么)", text):
