@@ -127,6 +127,15 @@ def with_degrees(held: dict, said: dict, message: str = "") -> dict:
     return {**said, **high, "other_degrees": [*others, low]}
 
 
+def with_start_moved(held: dict, said: dict) -> dict:
+    """"2020年7月毕业，一直在电器厂做技术" → "记错了，是2019年7月毕业的": a start of work that was the graduation
+    date moves with it, unless the new message says its own."""
+    old, new = held.get("graduation_date"), said.get("graduation_date")
+    if old and new and new != old and held.get("work_start_date") == old and "work_start_date" not in said:
+        return {**said, "work_start_date": new}
+    return said
+
+
 def with_bonus(held: dict, said: dict, u: Understanding, person: str) -> dict:
     """"我去年工资条加起来是28.6万" → "哦还有年终奖4万没算进去": a bonus told after the year's pay adds to it (said
     aloud); with no pay known before, a bonus alone is no year's pay and is dropped."""

@@ -25,6 +25,7 @@ from assistant.conversation.memory import (
     started_work,
     with_bonus,
     with_degrees,
+    with_start_moved,
 )
 from assistant.conversation.session import Session
 from assistant.conversation.several import combined, people
@@ -43,6 +44,7 @@ from assistant.conversation.turn import (
 )
 from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, item_counts, verdict_text
 from assistant.errors import UserError
+from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
@@ -89,7 +91,10 @@ class OfflineAssistant(Informational):
         if listed := people(message):  # "①张工…；②李卫东…。三个人…是不是都能报": each on their own words
             return combined(listed[0], [self.answer(Session(), f"{p.words}。{listed[1]}") for p in listed[0]])
         u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too,
-                       before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session))
+                       before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session),
+                       caller=session.caller)
+        if session.caller is None and NOTE_LABEL.match(text):
+            session.caller = u.person  # "来电：女，大专…" → "更正：来电人说记错了，她是…": the same caller
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
         if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
@@ -117,7 +122,7 @@ class OfflineAssistant(Informational):
         said = {k: v for k, v in u.reading.frames[person].items() if fixed or not (k in presumed and k in held)}
         # (a presumption does not replace what was said before — unless the message corrects what it was presumed from)
         said = said if fixed else with_degrees(held, said, text)  # a correction replaces; a new turn's degree adds
-        said = with_bonus(held, said, u, person)
+        said = with_start_moved(held, with_bonus(held, said, u, person))
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
         if session.pending in BOOL_FACTS and session.pending in said and not u.asked and session.question:

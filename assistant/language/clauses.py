@@ -90,7 +90,13 @@ def _described_people(text: str) -> list[Tag]:
 COUNTED_PEOPLE = re.compile(r"(\d+|几|十几|好几|两|三|四|五|一些|好些|不少|很多)\s*(个|位|名)(人|同事|员工|师傅|技术员|工程师|助工)")
 
 
-def _person(clause: Clause, text: str) -> str | None:
+CALLER_WORDS = ("他", "她", "来电人", "来电者", "来电的", "咨询人", "打电话的", "这位女士", "这位先生")
+NOTE_LABEL = re.compile(r"^\s*(来电|来访|咨询)(人|者)?\s*[：:]|^\s*来电(人|者)")  # a hotline note: "来电：女，…", "来电人大专…"
+
+
+def _person(clause: Clause, text: str, caller: str | None = None) -> str | None:
+    """Whom a clause is about; `caller` is the frame of the caller in a hotline note begun in an earlier turn,
+    which 他/她/来电人 go on naming ("更正：来电人说记错了，她是2019年7月毕业的" — not "她弟弟")."""
     if LETTERED.match(clause.text):
         return "other"  # "A本科…；B大专…", "先问B": people by letter are never the writer
     longer_self = [t for t in clause.has("person.self") if t.end - t.start > 2]  # "来电人本人" is not "来电人"
@@ -102,6 +108,8 @@ def _person(clause: Clause, text: str) -> str | None:
               and not any(s.start <= t.start and t.end < s.end for s in longer_self)
               and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and re.match(r"(一起|一块|共同|合作)", text[t.end:t.end + 3]))]
     # ("和师傅一起做的课题，我排前面": a companion in the work, not whom the clause is about)
+    callers = [t for t in others if caller and text[t.start:t.end] in CALLER_WORDS and not any(o.start == t.end for o in others)]
+    others = [t for t in others if t not in callers]
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person
     selves = [t for t in clause.has("person.self") if text[t.end:t.end + 1] != "们" and not FIRM.match(text, t.end) and not any(
         o.start <= t.start < o.end or o.start == t.end or (o.start - t.end <= 6 and OWNING.fullmatch(text[t.end:o.start]))
@@ -116,7 +124,7 @@ def _person(clause: Clause, text: str) -> str | None:
     if first is not None and first.value == "other" and SPEAKS.match(clause.text, first.end - clause.start) and \
             not any(t.start > first.start for t in others + selves):
         return None
-    return None if first is None else first.value
+    return caller if first is None and callers else None if first is None else first.value
 
 
 # An alternative question: "是A还是B" (not 还是 as "still": 考核还是优秀, 还是不行, 还是想报).
@@ -143,9 +151,10 @@ def _asks(clause: Clause) -> bool:
     return False
 
 
-def segment(text: str, person: str = "self") -> list[Clause]:
+def segment(text: str, person: str = "self", caller: str | None = None) -> list[Clause]:
     """The clauses of a normalised message, tagged, with person and asking resolved; `person` is whom the
-    conversation was about before this message ("他是本科" … "助工2019年聘的" is still about him)."""
+    conversation was about before this message ("他是本科" … "助工2019年聘的" is still about him), `caller` the
+    caller's frame when earlier turns were a hotline note."""
     tags = sorted(tag(text) + _described_people(text), key=lambda t: t.start)
     clauses, start = [], 0
     for m in [*BOUNDARY.finditer(text), None]:
@@ -158,9 +167,9 @@ def segment(text: str, person: str = "self") -> list[Clause]:
             clauses[-1].asks = True
     first = None
     for clause in clauses:
-        if clause.start and text[clause.start - 1] in "。!！?？" and not _person(clause, text):
+        named = _person(clause, text, caller)
+        if clause.start and text[clause.start - 1] in "。!！?？" and not named:
             person = first or person  # a new sentence with no subject is the narrator's again
-        named = _person(clause, text)
         person = named or person
         if named or any(t.dim.split(".")[0] not in ("asking", "negation") for t in clause.tags):
             first = first or person  # ("来电：女，问她同事的情况…": a label says nothing; the first told about is who it is about)

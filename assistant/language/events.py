@@ -24,7 +24,8 @@ DATE_FACT = {"graduation": "graduation_date", "work_start": "work_start_date", "
              "obtained": "title_obtained_date", "transferred": "transferred_date", "action": "action_date"}
 UNIT_WORDS = re.compile(r"单位|公司|厂|现单位|这家|这里的|企业")
 JOINED_THIS_UNIT = re.compile(r"(入职|进|来|到|跳到|换到)(了)?(我们|本|现|这家|现在的?|目前的?)(单位|公司|厂|这家)")
-EARLIER_UNIT = re.compile(r"(之前|以前|原来|早先)[^,，。]{0,4}在|上一家|原单位|另一家|别的厂|换过[^,，。]{0,3}(工作|单位)|跳槽")
+EARLIER_UNIT = re.compile(r"(之前|以前|原来|早先)[^,，。]{0,4}在[^,，。]{0,8}(厂|公司|单位|企业|上班|干|做|交)|上一家|原单位|另一家|"
+                          r"别的厂|换过[^,，。]{0,3}(工作|单位)|跳槽")  # ("之前在外地读书" is no earlier unit)
 THEN = re.compile(r"那时|那个时候|从那|那以后|此后|之后|以后|开始|随后|跟着")
 MOVED_TO_TECHNICAL = re.compile(r"(调到|调入|调去|转岗|转到|换到|调整到|调岗到|调整为)[^,，]{0,6}(技术|研发|设计|工艺|机电|电机|机械|电气)")
 # Coming (back) to the city: insured here from then on when 社保 is what the message is about.

@@ -45,7 +45,8 @@ class Understanding:
 
     @property
     def person(self) -> str:
-        """Whom the question is about: the asking clause's subject, else the message's last."""
+        """Whom the question is about: the asking clause's subject, else whom the message told facts of (both:
+        the last clause's) — "更正：…她是2019年7月毕业的，2020年那个是她弟弟" is still about her."""
         if self.asked and not self.asked.explicit:  # "…是这样吗" names no one: whom the facts are about
             facts = {p: set(self.reading.frames[p]) & {"education_level", "title_level", "title_appointed_date",
                                                        "work_start_date", "major", "achievements"} for p in ("self", "other")}
@@ -53,7 +54,8 @@ class Understanding:
                 return "other" if self.asked.person == "self" else "self"
         if self.asked:
             return self.asked.person
-        return self.clauses[-1].person if self.clauses else self.subject
+        told = [p for p in ("self", "other") if self.reading.frames[p]]
+        return told[0] if len(told) == 1 else self.clauses[-1].person if self.clauses else self.subject
 
 
 # "毕业，在常州干到…", "16年夏天毕业的，一直干数控工艺"
@@ -131,17 +133,19 @@ def _without_instructions(text: str, subject: str) -> str:
 
 
 def understand(message: str, reference: date, pending: str | None = None, subject: str = "self",
-               also: list[str] | tuple = (), before: str = "", started: tuple[str | None, bool] = (None, False)) -> Understanding:
+               also: list[str] | tuple = (), before: str = "", started: tuple[str | None, bool] = (None, False),
+               caller: str | None = None) -> Understanding:
     """Every fact `message` states (per person, with evidence); `pending` is the fact just asked for (`also`:
     the others asked with it, which a bare reply of their kind answers instead),
     `started` the start of work known so far and whether a break was taken off it ("…带孩子四年没上班" → "2021年3月
-    起…做结构设计": a return to work, not a new start); `subject` whom the conversation is about so far and `before` the
+    起…做结构设计": a return to work, not a new start);
+    `caller` the caller's frame in a hotline note; `subject` whom the conversation is about so far and `before` the
     message before ("发论文能算学时吗" →
     "全国性期刊，两个人写的…": a paper told after a question about hours is an activity)."""
     said = prepare(message)
     fixed = corrected_inline(said)
     text = ages_as_years(only_the_one_asked_about(_without_instructions(only_the_row_asked(fixed), subject), subject), reference)
-    reading, clauses = Reading(), segment(text, subject)
+    reading, clauses = Reading(), segment(text, subject, caller)
     mentions = find_time(text, reference)
     studies.education(reading, clauses)
     studies.major(reading, clauses, text)

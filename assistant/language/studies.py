@@ -59,6 +59,9 @@ def education(reading: Reading, clauses: list[Clause]) -> None:
             reading.set("education_level", best.value, clause.text, clause.person)
 
 
+SUBJECT_IS = re.compile(r"^\s*(我|本人|俺|他|她)?(自己|本人)?(是|学|读|念)的?")
+
+
 def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
     """The major studied; of two ("大专学的文秘，后来自考了机械工程本科") the one of the highest education."""
     names = known_majors_as_read()  # the longest name said wins, in or out of the catalogue: "机械制造及自动化" is not "自动化"
@@ -76,7 +79,8 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
                       and not NOT_STUDIED.search(text[:text.index(read)])), None)  # "不是学机电的": not the major
         about_catalogue = known and re.search(r"本专业|相近|名单|目录|对口", text)  # "电子信息工程是机电的相近专业吗"
         named_after_level = previous >= 0 and MAJOR_SHAPED.fullmatch(text)  # "我是硕士，控制工程": the major, alone
-        if not (short or STUDY.search(text) or about_catalogue or known and len(text) - len(known) <= 3 or named_after_level):
+        bare = SUBJECT_IS.sub("", text)  # "我自己是会计电算化": the major, said of oneself
+        if not (short or STUDY.search(text) or about_catalogue or known and len(bare) - len(known) <= 3 or named_after_level):
             previous = max((order.index(t.value) for t in clause.has("education")), default=previous)  # "…报了函授专升本，机械…"
             continue  # "在机械厂做自动化设备" names no major: words about study, or a major said on its own, do
         applied = re.search(r"(报|评|申请|想拿|要拿|想考)[^,，]{0,6}(机电|助理|工程师|中级|初级|职称)", text)
