@@ -229,6 +229,8 @@ def _fill_pending(u: Understanding, pending: str, text: str, reference: date) ->
         reading.set(pending, start, text, person)  # "前年开始在鞋机厂做机器结构设计": the work asked about began then
         return
     found = answer_to(pending, text, u.loose, reference)
+    if found and found[0] == "target" and (found[1] not in ("助理工程师", "工程师") or reading.get("title_level", person) == found[1]):
+        return  # "我能报什么" → "…2020年评了技术员": the title held, not one applied for (技术员 is not reviewed here)
     if found and reading.get(found[0], person) is None:
         reading.set(found[0], found[1], text, person)
 

@@ -247,7 +247,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if asks_verdict or relevant or follow_up:
                 return question, whole
             return None, whole
-    target = known.get("target")
+    target = known.get("target") if known.get("target") in ELIGIBILITY else None  # (技术员 is refused before: 通知一)
     if "正常" in asked_text and target != "助理工程师" and ("工程师" in asked.topics or target):
         return "engineer_normal", whole
     titles = {"工程师", "助理工程师"} & set(asked.topics)
