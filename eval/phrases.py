@@ -4,7 +4,9 @@ notice but never the code: what a careful reader takes from one message or a sho
 - pa, pb, pd: the applicant's standing (education, major, dates by role, titles and series, the title wanted,
   whose facts) — pd as dialogues (`before` turns);
 - pc: achievements, pay, hours, 社保, 考核 and fines, with the traps (企业标准, 实用新型, someone else's honour…);
-- pq: which question the last message asks (a verdict, a rule to quote, or out of scope).
+- pq: which question the last message asks (a verdict, a rule to quote, or out of scope);
+- pe: long careers and complicated standing (breaks, several degrees, other series, HR rows, hotline notes);
+- pf: dialogues with bare replies, corrections and a switch of person; pg: hard-to-classify questions asked.
 
 `python -m eval.phrases` prints, per corpus and split (the fixed hash of eval/realistic.py), the share of
 items read entirely right. They measure the reader, not the answers; tests/language/ holds the phrases the
