@@ -149,9 +149,10 @@ RANKED = re.compile(r"排(名|在)?第?\s*(\d{1,2}|[一二三四五六七八九�
                     r"第\s*(\d{1,2}|[一二三四五六七八九十])\s*(发明人|完成人|完成者|作者|名|位|个)")
 
 
-def finisher_rank(reading: Reading, clauses: list[Clause], message: str, person: str) -> None:
-    """"专利证书上发明人我排第四，这算主要完成者不" (第十八条（三）): the rank, read only beside the term it decides."""
-    if MAIN_FINISHER.search(message) and (m := RANKED.search(message)):
+def finisher_rank(reading: Reading, clauses: list[Clause], message: str, person: str, before: str = "") -> None:
+    """"专利证书上发明人我排第四，这算主要完成者不" (第十八条（三）): the rank, read only beside the term it decides
+    (or after it: "专利排第几名算主要完成者" → "那我排第三呢")."""
+    if (MAIN_FINISHER.search(message) or MAIN_FINISHER.search(before)) and (m := RANKED.search(message)):
         said = m.group(2) or m.group(3)
         reading.set("finisher_rank", int(said) if said.isdigit() else "一二三四五六七八九十".index(said) + 1, m.group(0), person)
 

@@ -42,6 +42,7 @@ TOLD_TO_APPLY = re.compile(r"(让|叫|要|劝|建议|喊|催|安排|派|调)(我
 
 # Between 我 and the person 我 owns: "我徒弟", "我们车间主任", "我带的徒弟", "我认识的一个朋友".
 OWNING = re.compile(r"们?([\u4e00-\u9fff]{0,3}的)?(一个|一位|个|位|这个|那个)?")
+COMPANION = re.compile(r"一起|一块|共同|合作|闹|吵|起了?(冲突|争执)|有(点|些)?(矛盾|过节|摩擦)|关系|处不来|合不来|不和")
 # 我 as an object ("跟着我在车间做工艺", "来我们厂跟我学") is not the clause's subject.
 OBJECT_OF = re.compile(r"(跟着|跟|和|同|帮|替|带着|教|陪|向|对|让|叫)$")  # "…让我帮忙问下能不能报": asked for him
 # People told apart by letter: "A本科机械22年毕业；B大专…", "先问B".
@@ -106,8 +107,9 @@ def _person(clause: Clause, text: str, caller: str | None = None) -> str | None:
               and not (UNDER.fullmatch(text[t.start:t.end]) and text[t.start - 1:t.start] in ("他", "她", "的"))
               and not (JOBS.search(text[t.start:t.end]) and JOB_HELD.search(text[max(clause.start, t.start - 4):t.start]))
               and not any(s.start <= t.start and t.end < s.end for s in longer_self)
-              and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and re.match(r"(一起|一块|共同|合作)", text[t.end:t.end + 3]))]
-    # ("和师傅一起做的课题，我排前面": a companion in the work, not whom the clause is about)
+              and not (text[t.start - 1:t.start] in ("和", "跟", "同", "与") and COMPANION.match(text, t.end))
+              and text[t.start - 1:t.start] != "被"]
+    # ("和师傅一起做的课题，我排前面", "当时跟领导闹了点矛盾", "被领导批评": not whom the clause is about)
     callers = [t for t in others if caller and text[t.start:t.end] in CALLER_WORDS and not any(o.start == t.end for o in others)]
     others = [t for t in others if t not in callers]
     # "我们公司/我们厂" is the firm, not a subject; "我徒弟", "我们车间主任": a 我 that owns the other person

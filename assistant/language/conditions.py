@@ -13,7 +13,8 @@ from assistant.language.reading import Reading
 
 FORMATS = re.compile(r"(?<![a-z])(jpe?g|png|bmp|gif|webp|heic|tiff?)(?![a-z])", re.I)
 PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
-                    r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})", re.I)
+                    r"宽(?:度)?(?:是|为)?\s*(\d{2,5})[^\d]{0,8}?高(?:度)?(?:是|为)?\s*(\d{2,5})|"
+                    r"(\d{2,5})\s*(?:像素|px)?\s*宽[^\d]{0,4}?(\d{2,5})\s*(?:像素|px)?\s*高", re.I)  # "450宽、700高"
 SIZE = re.compile(r"(?<![a-z\-\d.])(\d+(?:\.\d+)?)\s*(?:来|多|左右|出头)?\s*((?:kb|k|mb|m)(?![a-z\-\d])|兆|千字节)", re.I)
 # (a model number such as "Y2-160M-4电机" is no file size)
 BYTES = re.compile(r"(\d{4,8})\s*(?:个)?字节")
@@ -26,10 +27,12 @@ def photo(reading: Reading, clauses: list[Clause], message: str, person: str = "
     # ("照片我知道要白底，但我就想用红底的那张": the rule quoted, then the photo's own background)
     if backgrounds:  # "可以不是白底伐，蓝底的": the background the photo has, not the one it lacks
         reading.set("photo.background", backgrounds[0].group(1), backgrounds[0].group(0), person=person)
-    if m := FORMATS.search(message):
+    formats = list(FORMATS.finditer(message))
+    converted = [m for m in formats if re.search(r"(转|改|换|存|导出|另存)(成|为)\s*$", message[max(0, m.start() - 5):m.start()])]
+    if m := (converted or formats or [None])[-1 if converted else 0]:  # "我是png的，转成jpg之后是…": the file sent
         reading.set("photo.format", m.group(1).upper(), m.group(0), person=person)
     if m := PIXELS.search(message):
-        width, height = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        width, height = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         reading.set("photo.width", int(width), m.group(0), person=person)
         reading.set("photo.height", int(height), m.group(0), person=person)
     if m := BYTES.search(message):

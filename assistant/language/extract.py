@@ -156,7 +156,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     asked = asked_clause(clauses)
     main = asked.person if asked else (clauses[-1].person if clauses else subject)  # whom the message is about
     conditions.photo(reading, clauses, text, main)
-    achieved.finisher_rank(reading, clauses, text, main)
+    achieved.finisher_rank(reading, clauses, text, main, before)
     hours.hours(reading, clauses, text, mentions, reference, main, before)
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)

@@ -41,6 +41,7 @@ YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?(?:(?!专业|公
 YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
 RESPECTIVELY = re.compile(r"((?:20)?[12]\d)\s*年?\s*(?:到|至|-|~|—)\s*((?:20)?[12]\d)\s*年[^。;；]{0,12}?分别(?:是|为)?\s*"
                           r"(\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)+)")
+SUMMED = re.compile(r"\s*(一共|总共|合计|加起来|累计|四年|4年)")
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 
 
@@ -61,7 +62,8 @@ def _figures(text: str) -> dict[str, float]:
         if m := re.search(words + FIGURE, text) or re.search(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)(?:是|为|属于|算)" + words, text):
             found[name] = float(m.group(1))  # "专业80", "有6个学时是行业公需"
             taken.append((m.start(), m.end()))
-    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|(?:每年|都是|共|一共|合计|总共|累计|只有|才|仅|学了|完成了|是)"
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:学时|小时)|"
+                         r"(?:每年|都是|都在|均在|都有|共|一共|合计|总共|累计|只有|才|仅|学了|完成了|是)"
                          r"\D{0,2}(\d+(?:\.\d+)?)(?![\d.])"
                          r"(?!\s*个?(?:人|位|名|家|项|篇|次|天|年|月|万|元|块|件|台|套))", text):  # "一共报了6个人" is no hours
         if not any(s <= m.start() < e for s, e in taken) and "total" not in found and not re.search(
@@ -89,6 +91,7 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
             for year, figure in zip(range(first, last + 1), figures, strict=True):
                 reading.set(f"ce.{year}.total", figure, m.group(0), person=person)
     context: list[int] | str | None = None
+    kind = None  # the one kind the clause before named: "专业科目每年都有60多，一共250" sums that kind
     for clause in clauses:
         text = clause.text
         years = [2000 + int(y) for y in re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?", text) if 2000 + int(y) in YEARS]
@@ -102,9 +105,14 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
             targets = context = years  # "2020年和2021年都是90": each year named
         else:
             targets = context
+        figures = _figures(text)
+        if set(figures) == {"total"} and kind and SUMMED.match(text):
+            figures = {kind: figures["total"]}
+        named = set(figures) - {"total"}
+        kind = named.pop() if len(named) == 1 else None
         if targets is None:
             continue
-        for name, value in _figures(text).items():
+        for name, value in figures.items():
             if targets != "period" and value > YEARLY_MOST.get(name, float("inf")):
                 targets = context = "period"  # "每年90，专业科目250学时": a four-year sum, by its size
             if targets == "period":

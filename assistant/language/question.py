@@ -158,7 +158,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if activities and not figures and u.asked and not re.search(r"(?<!不)(够|达到|满足|符合|达标|差)", asked_text) and \
             not PROCEDURE_ASK.search(asked_text) and not LATE_REGISTRATION.search(text):
         return "hours_for_activity", whole  # "那参与标准制定呢？…一共3个人我排第3": an activity alone is summed, not judged
-    if said.get("finisher_rank") and u.asked and re.search(r"主要完成(者|人)", asked_text if len(asked_text) > 6 else text):
+    if said.get("finisher_rank") and u.asked and (re.search(r"主要完成(者|人)", asked_text if len(asked_text) > 6 else text)
+                                                  or len(text) <= 12):  # ("专利排第几名算主要完成者" → "那我排第三呢")
         return "main_finisher", whole  # "实用新型2个，我都排第4，算主要完成者吗" (第十八条（三））
     series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
     other_series = bool(series) and series != "机电" and held in TITLE_ORDER

@@ -119,11 +119,14 @@ def papers(facts: Facts, p: Parameters) -> Check:
     unknown = [x for x in checked if x.similarity_percent is None] + undecided
     vetoed = [x for x in checked if x.similarity_percent is not None and x.similarity_percent > limit]
     unreported = sum(x.third_party_report is False for x in facts.papers)
-    note = f"另有{unreported}篇无第三方检索报告，视作无此论文。" if unreported else ""
+    whose = f"另有{unreported}篇" if checked or undecided else f"您的{unreported}篇论文"
+    note = f"{whose}无第三方检索报告，视作无此论文。" if unreported else ""
     if undecided:
         note += f"有{len(undecided)}篇不知是否有第三方检索报告：有报告则按相似度判断，没有则视作无此论文。"
-    value = False if vetoed else (None if unknown else True)
+    value = False if vetoed or unreported and not checked and not undecided else (None if unknown else True)
+    # ("论文我有，但是没做过检索报告，直接交论文行吗": none of them can be used — not "符合要求")
     return leaf("papers", clause, value, (f"论文相似度超过{limit}%，评审时一票否决。" if vetoed else
+                                          "须在论文后附第三方检索报告（含相似度检测）。" if not checked and unreported else
                                           f"论文相似度须不超过{limit}%。") + note,
                 params={"max_similarity_percent": limit}, needs=["papers"])
 
