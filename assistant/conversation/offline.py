@@ -44,6 +44,7 @@ from assistant.conversation.turn import (
 )
 from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, item_counts, verdict_text
 from assistant.errors import UserError
+from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
@@ -184,7 +185,7 @@ class OfflineAssistant(Informational):
             session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
             assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
-        named = set(said.get("achievements") or {}) - {"obtained_after_title"}
+        named = set(said.get("achievements") or {}) - set(NOT_ITEMS)
         if named and u.asked and re.search(COUNTS, u.asked.text) and (counts := item_counts(verdict, named)):
             answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
         if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \

@@ -32,6 +32,7 @@ NONE_ACHIEVEMENTS = {"honor_level": "无", "science_award": "无", "product_awar
                      "tech_center_core_level": "无", "main_finisher_solved_problem": False, "provincial_papers": 0,
                      "city_paper_awards": 0, "book_published": False, "standard_drafter": False,
                      "significant_benefit": False, "science_worker_honor_level": "无"}
+NOT_ITEMS = ("obtained_after_title", "obtained_dates")  # about the items, not items of 第六条/第七条
 # Saying "啥也没有" also says one is no 高级人才 and has no 30万 salary; listing only some kinds does not.
 STANDING_NONE = {"high_level_talent": False, "salary_meets_skip_level": False}
 NAMED_NONE = {"首台": ("first_set",), "论文奖": ("city_paper_awards",), "科技进步奖": ("science_award",), "新产品奖": ("product_award",),
@@ -135,6 +136,9 @@ def _paper_awards(text: str, message: str, put) -> None:
     none counts). The grade unsaid, nothing is counted (it is asked)."""
     grades = [GRADES[g] for g in re.findall(r"([一二三123])等奖", message)]
     if not grades:
+        return
+    if (m := re.search(LEVEL + r"[^,，。]{0,6}优秀论文奖", text)) and LEVEL_OF[m.group(1)] == "县":
+        put("city_paper_awards", 0)  # "温岭市优秀论文奖": 温岭 is a county-level city, below 市（厅）级
         return
     papers = re.search(r"(\d+)\s*篇", message)
     first = not re.search(r"第[二三四五2345]作者|二作|三作|我排第[二三四五2345]", message)

@@ -51,6 +51,8 @@ DEGREE_OBTAINED = re.compile(r"(取得|拿到|拿了|拿的|获得|考下|考出
                              r"(学历|文凭|毕业证|(本科|大专|专科|中专|硕士|研究生)(证|学位))")  # "2018年1月拿到本科证"
 RANGE_BETWEEN = re.compile(r"\s*(到|至|—|——|~|－|-)\s*")
 MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
+RULE_QUOTED = re.compile(r"(附件\s*\d*|文件|通知|规定|条件|细则|第[一二三四五六七八九十]+条)[^,，。]{0,4}(里|上|中)?[^,，。]{0,3}"
+                         r"(写的是|写着|写了|说的是|说|规定|要求)")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -75,7 +77,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     if best == "work_start" and any(0 <= start - t.end <= 4 and re.fullmatch(r"(干|当|做|任)了?", clause.text[
             t.end - clause.start:start - clause.start].strip() or "了") for t in titles):
         return "appointed"  # "助理会计师干了六年", "助工当了5年": the years the title was held
-    if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and re.search(r"报|评|申", clause.text):
+    if best in ("obtained", "appointed", None) and FAILED.search(clause.text) and (re.search(r"报|评|申", clause.text) or any(
+            FAILED.match(clause.text, t.end - clause.start) for t in clause.has("title"))):  # ("去年中级挂了")
         return None  # "去年报工程师没评上", "2021年报过一次工程师没过": the date of a failed review, no title
     if best is None and (clause.has("title") or clause.has("other_series")):
         if re.search(r"(才能|才可以|就能|就可以|能|可以|再)\s*(报|评|申报|申请|考)[^,，]{0,4}$",
@@ -88,7 +91,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"
     if best is None and MOVED_TO_MACHINERY.search(after):
         return "moved"  # "今年3月才换到机电岗位", "今年4月公司让她去设备科管设备维护": 机电 work began (第五条)
-    if best == "obtained" and re.search(r"奖|称号|劳模|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心", clause.text) and not (
+    if best == "obtained" and re.search(r"奖|称号|劳模|模范|标兵|能手|工匠|先进|专利|荣誉|标准|论文|技术中心|创新团队|研发中心|"
+                                        r"被[^,，]{0,8}评为", clause.text) and not (
             clause.has("title") or re.search(r"资格|职称|证书|聘书", clause.text)):
         return "achievement"  # "去年被评为县劳模": the date of an honour, not of a title
     return best
@@ -238,6 +242,8 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             if EARLIER_PHASE.search(before) and later and not re.search(r"(温岭|台州|本市)[^,，。]{0,8}(社保|保险)", clause.text):
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
                 # ("之前在温岭另一家厂交了5年社保": months insured in the city all the same)
+            if RULE_QUOTED.search(before):
+                continue  # "附件1里写的是从事工程技术工作15年以上": the notice's words, not the applicant's years
             if re.search(r"(读|念|上|学)了?\s*$", before):
                 continue  # "初中毕业后读了3年技校": years of study, not since an event
             months = int(mention.amount)

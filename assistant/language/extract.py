@@ -176,7 +176,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
         if graduated and not reading.get("work_start_date", person) and _to_work_on_graduating(text):
             reading.set("work_start_date", graduated, "毕业后一直做技术", person)  # said, not presumed
         items.presume_series(reading, person)
-        items.after_title(reading, clauses, person)
+        items.after_title(reading, clauses, person, [m for m in mentions if m.kind == "date"])
         presume_machinery_work(reading, clauses, person)
     gaps.take_off(reading, idle_months, main, started)  # "中间20年3月到8月在家没上班": the time worked, not the time since
     conditions.insured_throughout(reading, text, reference, main, started[0])
@@ -191,6 +191,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     return understanding
 
 
+ACHIEVED_ON = re.compile(r"授权|获奖|获得|拿到|拿的|发表|刊登|验收|结题|评为|立项|颁发|鉴定|出版")
 UNPAID = re.compile(r"(没|未|停|断|欠)[^,，。]{0,2}(交|缴)")
 
 
@@ -198,7 +199,9 @@ def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
     dated = [m for m in u.loose if m.kind == "date" and m.value.year == reference.year
-             and re.search(r"月|日|号|天|周|星期|礼拜", m.text)]  # "2022年到现在85" names a year, not a day
+             and re.search(r"月|日|号|天|周|星期|礼拜", m.text)  # "2022年到现在85" names a year, not a day
+             and not any(c.start <= m.start < c.end and ACHIEVED_ON.search(c.text) for c in u.clauses)]
+    # ("一个去年11月授权，一个今年7月授权": when a patent was granted, not a day to act on)
     if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
         dated = [m for m in dated if any(c.start <= m.start < c.end and re.search(
             r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在", c.text) and not UNPAID.search(c.text)

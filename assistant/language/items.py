@@ -21,6 +21,8 @@ TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
+FAILED_AFTER = re.compile(r"[^,，]{0,4}?((没|没有|未)(过|通过|评上|评过|评下来|成功)|落选|被刷|挂了|失败)")
+ACHIEVEMENT_WORDS = re.compile(r"专利|奖|称号|劳模|模范|论文|首台|标准|技术中心|创新团队|重点[^,，]{0,6}项目")
 NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(评|拿|考)")
 
 
@@ -131,6 +133,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             elif t.value != "技术员" and clause.asks and message[t.end:clause.end].strip() and \
                     TITLE_ASKED.fullmatch(message[t.end:clause.end]) and not HELD_BEFORE.search(message[clause.start:t.start]):
                 reading.set("target", t.value, clause.text, person)  # "大专电机与电器 助工2018年11月聘 中工伐"
+            elif t.value != "技术员" and FAILED_AFTER.match(message, t.end, clause.end):
+                reading.set("target", t.value, clause.text, person, replace=False)  # "21年评中工没过": tried, not held
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and not _dated_done(message[clause.start:t.start]) and (
@@ -197,12 +201,17 @@ def presume_series(reading: Reading, person: str) -> None:
                     presumed=f"按您的{level}为机电系列计算，如是其他系列（如经济、会计）请告诉我")
 
 
-def after_title(reading: Reading, clauses: list[Clause], person: str) -> None:
-    """第十七条 counts only achievements obtained after 任现职: "是聘助工之前拿的" says they were not (unsaid,
-    the engine keeps it as a reminder)."""
+def after_title(reading: Reading, clauses: list[Clause], person: str, dates: list = ()) -> None:
+    """第十七条 counts only achievements obtained after 任现职: "是聘助工之前拿的" says they were not; the dates
+    said in the achievements' own clauses ("2015年在老单位拿过两个授权发明专利") let the engine compare
+    (unsaid, it keeps the rule as a reminder)."""
     achieved = reading.get("achievements", person) or {}
     if not any(v not in (None, "无", 0, False) for v in achieved.values()):
         return
+    on = [m.value.isoformat() for c in clauses if c.person == person and ACHIEVEMENT_WORDS.search(c.text) and not c.has("title")
+          for m in dates if c.start <= m.start < c.end]
+    if on:
+        reading.set("achievements.obtained_dates", on, ",".join(c.text for c in clauses if ACHIEVEMENT_WORDS.search(c.text)), person)
     for clause in clauses:
         before = re.search(r"(聘|评|任现职|当助工|取得)[^,，]{0,6}(之前|以前|前)[^,，]{0,4}(拿|获|得|评)", clause.text)
         if clause.person == person and before:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.achieved import NONE_ACHIEVEMENTS, STANDING_NONE
+from assistant.language.achieved import NONE_ACHIEVEMENTS, NOT_ITEMS, STANDING_NONE
 
 COUNTS = r"算吗|算不算|算哪|能算|属于|算是|算数|可以算|能不能算|计入"
 
@@ -51,7 +51,7 @@ def presume(known: dict, question: str, asked: str = "") -> tuple[dict, list[tup
         made.append(("months_insured_in_city", facts["months_insured_in_unit"],
                      "本市社保月数按不少于在现单位的月数计算（单位在本市）"))
     achieved = facts.get("achievements") or {}
-    listed = [k for k, v in achieved.items() if k not in ("obtained_after_title", *STANDING_NONE)]
+    listed = [k for k, v in achieved.items() if k not in (*NOT_ITEMS, *STANDING_NONE)]
     if listed == ["annual_salary_yuan"] and not (facts.get("education_level") or facts.get("title_level")):
         listed = []  # "年薪28万能越级吗" asks about the salary line; with one's standing told, it is the whole story
     if question in ENGINEER_QUESTIONS - {"engineer_normal"} and listed and (len(listed) >= 2 or not re.search(COUNTS, asked)):

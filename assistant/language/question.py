@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import VERDICT
 from assistant.language.extract import INSTRUCTION, Understanding
 from assistant.language.intent import Intent, classify
@@ -58,7 +59,7 @@ def _refine(question: str, text: str, said: dict | None = None) -> str:
 def _route(question: str, text: str, known: dict) -> str:
     """"能报工程师吗" from someone who names no achievement and no other route asks the normal route
     (the answer says so and offers 破格/越级); with achievements, every route is weighed."""
-    achieved = {k: v for k, v in (known.get("achievements") or {}).items() if k != "obtained_after_title"}
+    achieved = {k: v for k, v in (known.get("achievements") or {}).items() if k not in NOT_ITEMS}
     if question == "engineer" and not achieved and not re.search(r"破格|越级|跳级|直接(?!回|告诉|说|输出|给|写)|业绩|获奖|专利|"
                                                                  r"项目|标准|年薪", text):
         return "engineer_normal"

@@ -28,6 +28,8 @@ YEARS_AFTER = re.compile(r"\d{1,2}\s*年\s*(了|多|半|左右|以上|整|的(�
 YEARS_BEFORE = re.compile(r"(干了|做了|工作了|参加工作|工龄|从事[^,，]{0,8}|已经|有|满|快|将近|差不多|了|(?<!哪)(?<!什么)聘(任|用)?|"
                           r"(干|做|搞|弄|当)(了)?(技术|设计|工艺|研发|调试|维修|电工|这行|这块|机电|电气|机械|编程|开发|质检|售后|"
                           r"技术员)(工作)?(都|也|已经)?)\s*$")  # "干技术二十年", "助工聘二十年": a duration (after the verb), not 2020
+ONLY_BEFORE = re.compile(r"(才|只有|也就|一共|总共|不到)\s*$")  # "…15年以上，我才14年": a duration, not 2014
+ONLY_AFTER = re.compile(r"\d{1,2}\s*年\s*(?=$|[,，。?？!！;；、]|吧|啊|呢|呀|而已|还差|还不到|不到|是不是|，)")
 YEARS_AND_MONTHS = re.compile(r"(\d{1,2})\s*年\s*零?\s*(\d{1,2})\s*个月")
 FALLBACK_DURATION = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(年|个月)(半|多)?(?![\d月])")
 
@@ -188,7 +190,8 @@ def find_time(text: str, reference: date) -> list[Mention]:
         if lead:  # jionlp's span may carry the comma before it (",7天"): the mention starts after it
             item["offset"], item["text"] = [start + lead, end], item["text"][lead:]
             start += lead
-        item["duration"] = bool(YEARS_AFTER.match(text, start) or YEARS_BEFORE.search(text[max(0, start - 10):start]))
+        item["duration"] = bool(YEARS_AFTER.match(text, start) or YEARS_BEFORE.search(text[max(0, start - 10):start]) or
+                                ONLY_BEFORE.search(text[max(0, start - 4):start]) and ONLY_AFTER.match(text, start))
         try:
             mention = _from_jionlp(item, reference)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError):

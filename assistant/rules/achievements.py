@@ -89,13 +89,28 @@ def item(rule: str, clause: str, sentence: str, parts: list[Part | tuple]) -> Ch
     return any_of(rule, [clause], children, sentence)
 
 
+def _after_title(facts: Facts) -> bool | None:
+    """Said outright, or from the dates the achievements were obtained on: all after the appointment,
+    all before it; some before and some after, which items those are is not known."""
+    a, appointed = facts.achievements, facts.title_appointed_date
+    if a.obtained_after_title is not None or not a.obtained_dates or appointed is None:
+        return a.obtained_after_title
+    before = [d < appointed for d in a.obtained_dates]
+    return False if all(before) else True if not any(before) else None
+
+
 def obtained_after_title(facts: Facts, p: Parameters, items: Check, rule: str, sentence: str) -> Check:
     """第十七条: achievements count only when obtained after 任现职. Like the other gates, an unknown
     answer is a reminder (`dated_reminder`), not a question that holds the route back; a known
     "no" settles the route, a known "yes" is stated in the trace."""
-    known = facts.achievements.obtained_after_title
+    known = _after_title(facts)
     needs = ["achievements.obtained_after_title"]
     why = "业绩成果须为任现职后取得。" if known is not False else "所依据的业绩成果不是任现职后取得，不能计入。"
+    if facts.achievements.obtained_after_title is None and known is not None and facts.title_appointed_date:
+        on = "、".join(dict.fromkeys(f"{d.year}年" for d in facts.achievements.obtained_dates))
+        appointed = facts.title_appointed_date
+        why = f"业绩成果取得于{on}，{'晚于' if known else '早于'}现职聘任（{appointed.year}年{appointed.month}月），" + (
+            "属任现职后取得。" if known else "不是任现职后取得，不能计入。")
     if facts.title_level == "无":
         known, why = True, f"无现职，业绩成果不受“任现职后”限制（判断：{p['achievements_after_title'].note}）。"
     elif known is False and facts.title_level is None:
@@ -109,7 +124,7 @@ def obtained_after_title(facts: Facts, p: Parameters, items: Check, rule: str, s
 
 def dated_reminder(facts: Facts, p: Parameters) -> Check:
     """The 第十七条 reminder for 破格 and 越级 answers while the dates of the achievements are unknown."""
-    known = True if facts.title_level == "无" else facts.achievements.obtained_after_title
+    known = True if facts.title_level == "无" else _after_title(facts)
     return leaf("achievements_after_title", ["附件2/第十七条"], known,
                 "破格、越级所依据的业绩成果须为任现职后取得，并提供真实有效的证明材料。",
                 params={"achievements_after_title": p.value("achievements_after_title")},

@@ -40,7 +40,7 @@ PART_NAMES = {
     "similarity_percent": "相似度（%）", "third_party_report": "是否有第三方检索报告",
     "illegal_journal": "是否冒名或发表在非法期刊", "format": "格式", "bytes": "文件大小（字节）",
     "width": "宽（像素）", "height": "高（像素）", "science_worker_honor_level": "政府颁发的科技先进工作者称号级别",
-    "obtained_after_title": "业绩成果是否在任现职后取得",
+    "obtained_after_title": "业绩成果是否在任现职后取得", "obtained_dates": "业绩成果取得时间",
 }
 ACHIEVEMENT_NAMES = {
     "honor_level": "政府颁发的科技先进工作者、劳动模范等称号", "city_professional_honor": "市（厅）级专业先进工作者称号",

@@ -90,6 +90,7 @@ class Achievements(_Model):
     salary_meets_skip_level: bool | None = None  # 年薪（含税）达到第七条（八）的数额, when only that is said
     long_service: bool | None = None  # 从事工程技术工作满第六条（一）（7）的年限, when said without a start date
     obtained_after_title: bool | None = None  # 所依据的业绩成果都在任现职后取得（第十七条）
+    obtained_dates: list[Day] | None = None  # 业绩成果取得之日（用户说了的）：第十七条 compares them with the appointment
 
 
 class Activity(_Model):
