@@ -185,7 +185,7 @@ class OfflineAssistant(Informational):
             session.assumptions = list(dict.fromkeys(session.assumptions + assumptions))
             assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
-        named = set(said.get("achievements") or {}) - set(NOT_ITEMS)
+        named = {k for k, v in (said.get("achievements") or {}).items() if v not in (None, "无", 0, False)} - set(NOT_ITEMS)
         if named and u.asked and re.search(COUNTS, u.asked.text) and (counts := item_counts(verdict, named)):
             answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
         if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \

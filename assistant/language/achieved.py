@@ -75,7 +75,7 @@ def _patents(reading: Reading, clause: Clause, put, following: str) -> None:
         return
     granted = re.search(r"(\d+)\s*(?:项|个|件)?[^,，]{0,4}(?:已经|已)?授权", text)
     pending = re.search(r"实审|在审|没授权|未授权|还没下来|申请中|在申请|受理", text)
-    count = re.search(r"(\d+)\s*(?:项|个|件|篇)?[^,，\d]{0,6}发明专利|发明专利[^,，\d]{0,4}(\d+)\s*(?:项|个|件)|"
+    count = re.search(r"(\d+)\s*(?:项|个|件|篇)?[^,，\d]{0,6}发明专利|发明专利[^,，\d]{0,4}(?<![第排])(\d+)\s*(?:项|个|件)(?!发明人|作者)|"
                       r"(\d+)\s*(?:项|个|件)发明(?!人|奖|者)", text)
     own = re.search(r"(我|本人|俺)(是)?(第一)?发明人的[^,，\d]{0,4}(\d+)", text)  # "公司有50多项发明专利，我是发明人的只有1个"
     if own:
@@ -111,7 +111,8 @@ def _centre(clause: Clause, put, following: str, before: str = "") -> None:
         re.match(r"(是|被)?[^,，]{0,8}(认定|批准|评的|批的|备案)", rest)  # "我们公司那个省级企业技术中心是省经信厅认定的"
     following = f"{rest},{following}"  # "公司是温岭市技术中心我是成员": the role may follow in the same clause
     if firm:
-        if level and re.search(r"((我|他|她)(也)?(是|算|属于|当)|(^|,|，)(算|属于|是))[^,，]{0,6}(骨干|负责人|核心)", following):
+        if level and re.search(r"((我|他|她)(也)?(是|算|属于|当)|(^|,|，)(算|属于|是))[^,，]{0,6}(骨干|负责人|核心)|"
+                               r"(我|他|她)(也)?在[^,，]{0,6}骨干|骨干名单(里|上)?(有|是)?(我|他|她)", following):
             put("tech_center_core_level", level)  # "我们是省级企业技术中心，我是骨干，文件名单上有我"
             put("tech_center_member_level", level)
         elif level and re.search(r"名单(里|上)?有(我|他|她)|(我|他|她)?(也)?是[^,，]{0,6}(成员|一员)|(我|他|她)在[^,，]{0,4}(名单|里面)",

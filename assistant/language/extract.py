@@ -101,7 +101,7 @@ BARE_ASSISTANT = re.compile(r"(报|评|申报|申请|考|评的|评了|评上|�
 # Words telling the assistant what to say or to pretend ("你就当我是本科", "你就说满一年了") state no fact.
 INSTRUCTION = re.compile(r"忽略|无视|(你|您)(就|直接|只要|只管)?(当|当作|假装|扮演|就说|说成|写成|回复|回答|假设|假定)|就当我|当我是|"
                          r"就按[^,，。]{0,6}(帮我|给我)?(确认|算|计算|判断|处理|认定)|"
-                         r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,10}(给我|帮我)?(算|计算|处理|判断)|"
+                         r"把(我|俺|他|她)(就)?(当|当成|当作|看成|看作|算成|算作|按)|(你|您)(就|直接|只管)?按[^,，。]{0,10}(给我|帮我)?(算|计算|处理|判断|说|回答|回复|讲)|"
                          r"假装我|就说(我|满|已|是|可以|能)|(帮|给|替)(我|俺)按[^,，。]{0,6}(标准|学历)?(来)?(算|计算|处理|判断)|开个?后门|直接(告诉我|说|回复|回答)|"
                          r"^\s*(就|都|全)?按[^,，。]{0,8}(来|给我)?(算|计算|判断)(吧|就行|就好)?\s*$")  # "…，按硕士两年算，…"
 
@@ -154,7 +154,9 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     items.transferred_series(reading, clauses)
     achieved.achievements(reading, clauses, text)
     asked = asked_clause(clauses)
-    main = asked.person if asked else (clauses[-1].person if clauses else subject)  # whom the message is about
+    telling = [c for c in clauses if any(t.dim.split(".")[0] not in ("person", "asking", "negation") for t in c.tags)]
+    main = asked.person if asked else (telling or clauses)[-1].person if clauses else subject  # whom the message is about
+    # (with no question, the last clause that tells something: "…帮我确认一下能报工程师，领导等着要")
     conditions.photo(reading, clauses, text, main)
     achieved.finisher_rank(reading, clauses, text, main, before)
     hours.hours(reading, clauses, text, mentions, reference, main, before)

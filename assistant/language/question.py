@@ -141,6 +141,9 @@ RECOGNISED = re.compile(r"认不认|认吗|认可|直接认|承认|有效|算数
 LATE_REGISTRATION = re.compile(r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期")
 
 
+ITEM_NAMED = re.compile(r"第\s*[（(]?\s*[1-8一二三四五六七八]\s*[)）]?\s*(条|项)|这一?(条|项)(?!件)")
+
+
 def decide(u: Understanding, said: dict, text: str, in_force: str | None, known: dict) -> tuple[str | None, Intent]:
     """The engine question of this turn (or None: informational), and the intent of the whole message.
 
@@ -162,6 +165,10 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if said.get("finisher_rank") and u.asked and (re.search(r"主要完成(者|人)", asked_text if len(asked_text) > 6 else text)
                                                   or len(text) <= 12):  # ("专利排第几名算主要完成者" → "那我排第三呢")
         return "main_finisher", whole  # "实用新型2个，我都排第4，算主要完成者吗" (第十八条（三））
+    if u.asked and ITEM_NAMED.search(asked_text) and re.search(r"算|满足|符合|够|成立", asked_text) and (
+            {k for k, v in (known.get("achievements") or {}).items() if v not in (None, "无", 0, False)} - set(NOT_ITEMS)
+            or known.get("work_start_date")):
+        return ("skip_level" if re.search(r"越级|跳级", text) else "breakthrough"), whole  # "…8年半，第7条算吗"
     series, held, wanted = known.get("title_series"), known.get("title_level"), known.get("target")
     other_series = bool(series) and series != "机电" and held in TITLE_ORDER
     if other_series and known.get("machinery_work_start_date") and u.asked and re.search(

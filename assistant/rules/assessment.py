@@ -34,8 +34,9 @@ def assessment_years(facts: Facts, p: Parameters) -> tuple[list[int] | None, lis
     normal = engineer_normal(facts, p)
     if normal.truth is Truth.MET:
         return recent, [], "近3年（具备规定学历和资历，正常申报：通知二（二）5、附件1 四）"
-    if normal.truth is Truth.UNKNOWN:
-        return None, normal.missing, ""
+    if normal.truth is Truth.UNKNOWN:  # the recent 3 years are required either way: one failed settles it
+        failed = [y for y in recent if facts.assessments.get(y) not in (None, *p.value("assessment.passing_grades"))]
+        return (recent, [], "近3年（通知二（二）5，全部中级申报人员）") if failed else (None, normal.missing, "")
     return (list(range(appointed.year, last + 1)), [],
             "聘任助理工程师当年至2021年（不具备规定学历或资历：附件1 四），并含通知二（二）5的近3年（判断：两者都须满足）")
 
