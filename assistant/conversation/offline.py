@@ -49,6 +49,7 @@ from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
+from assistant.language.people import people_named, picked_from_list
 from assistant.language.presume import COUNTS, presume
 from assistant.language.question import OTHER_MATTER, STATUS_ASK, decide, topic_question
 from assistant.language.reading import Evidence
@@ -91,6 +92,11 @@ class OfflineAssistant(Informational):
             return Answer(answer=reply, mode="offline", verdict=None, citations=[])
         if listed := people(message):  # "①张工…；②李卫东…。三个人…是不是都能报": each on their own words
             return combined(listed[0], [self.answer(Session(), f"{p.words}。{listed[1]}") for p in listed[0]])
+        if picked := picked_from_list(text, session.roster, session.person):
+            message = picked  # the list's facts were read as one person's: read again for the one picked
+            session.other, session.evidence = {}, [e for e in session.evidence if e["person"] != "other"]
+        elif len(people_named(text, session.person)) >= 2:
+            session.roster = text
         u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too,
                        before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session),
                        caller=session.caller)

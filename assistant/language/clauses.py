@@ -92,7 +92,8 @@ COUNTED_PEOPLE = re.compile(r"(\d+|几|十几|好几|两|三|四|五|一些|好�
 
 
 CALLER_WORDS = ("他", "她", "来电人", "来电者", "来电的", "咨询人", "打电话的", "这位女士", "这位先生")
-NOTE_LABEL = re.compile(r"^\s*(来电|来访|咨询)(人|者)?\s*[：:]|^\s*来电(人|者)")  # a hotline note: "来电：女，…", "来电人大专…"
+# a hotline note: "来电：女，…", "来电人大专…", "热线：…"
+NOTE_LABEL = re.compile(r"^\s*(来电|来访|咨询|热线|电话记录|记录)(人|者)?\s*[：:]|^\s*来电(人|者)")
 
 
 def _person(clause: Clause, text: str, caller: str | None = None) -> str | None:

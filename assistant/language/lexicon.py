@@ -50,6 +50,7 @@ def _entries() -> dict[str, list[tuple[str, str, str]]]:
             out[f"{group}.{name}"] = [(alias, name, "") for alias in aliases]
     out["person.other"] += [(f"{prefix}{name}", "other", "") for name in lex["surnames"] for prefix in ("老", "小")]
     out["person.other"] += [(f"{name}某", "other", "") for name in lex["surnames"]]
+    out["person.other"] += [(f"阿{name}", "other", "") for name in lex["a_names"]]
     out["person.other"] += [(f"{name}{title}", "other", "") for name in lex["surnames"] for title in NAMED_BY
                             if f"{name}{title}" != "高工"]  # 高工 is 高级工程师, not Mr 高
     for dim in ("present", "negation", "nothing", "asking"):

@@ -25,7 +25,7 @@ def table_as_fields(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-NAMED = re.compile(r"(老|小)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
+NAMED = re.compile(r"(老|小|阿)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
 
 
 LETTER = re.compile(r"(?:^|(?<=[是问说看下]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
@@ -79,3 +79,18 @@ def only_the_one_asked_about(text: str, subject: str) -> str:
         if name and name != wanted:
             text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
     return text
+
+
+def people_named(text: str, subject: str) -> set[str]:
+    """The people a message names ("阿强，本科…；阿芳，大专…": 阿强 and 阿芳)."""
+    return {n for c in segment(text, subject) if (n := _name(c, text))}
+
+
+def picked_from_list(text: str, roster: str, subject: str) -> str | None:
+    """"帮车间两个人问下：阿强，本科…；阿芳，大专…" → "先说阿强，他今年能报助工不" → "那阿芳呢": the one picked out of
+    the people an earlier message told of, read from both messages with the others' words blanked (None: no pick)."""
+    wanted = next((n for c in segment(text, subject) if (n := _name(c, text))), None)
+    told = people_named(roster, subject) if roster and wanted else set()
+    if wanted not in told or len(told) < 2:
+        return None
+    return only_the_one_asked_about(f"{roster}。{text}", subject)

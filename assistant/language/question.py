@@ -280,7 +280,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if asks_verdict and (said.get("ce") or said.get("ce_totals")) and not titles:
         return "ce_hours", whole  # "我19年90，20年90，21年88，够吗"
     gate = next((q for fact, q in GATES if said.get(fact)), None) or (
-        "rule_2021" if said.get("new_achievements_since_2021") is not None and known.get("failed_2021") else None)
+        "rule_2021" if known.get("failed_2021") and (said.get("new_achievements_since_2021") is not None or (
+            in_force == "rule_2021" and re.search(r"再(报|申报|评|冲|试|申请)", asked_text))) else None)
+    # ("2021年报中工没通过" … "今年新授权了一项实用新型" … "能不能再报": again, after failing — the 2021 rule)
     if asks_verdict and not standing and gate and (not target or gate == "rule_2021"):
         # ("去年中级挂了" … "今年还能再冲不", "今年也没什么新成绩，还能报助工吗": the 2021 rule, for the title named)
         return gate, whole  # "之前被取消过资格…现在能报了吗" (with nothing else known about the person)
