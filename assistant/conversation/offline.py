@@ -48,6 +48,7 @@ from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
+from assistant.language.hours import HOURS_ASKED, has_activities
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
 from assistant.language.people import people_named, picked_from_list
 from assistant.language.presume import COUNTS, presume
@@ -100,6 +101,11 @@ class OfflineAssistant(Informational):
         u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too,
                        before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session),
                        caller=session.caller)
+        if (HOURS_ASKED.search(text) or session.question == "hours_for_activity") and session.recent and \
+                not has_activities(u.reading.frames[u.person], counted=True) and (
+                has_activities((joined := understand("，".join([*session.recent, text]), self.reference,
+                                                      subject=session.person)).reading.frames[joined.person], counted=True)):
+            u = joined  # "我在核心期刊发了一篇论文" … "三个作者，我排第二" … "那能登记几个学时": the activity told before
         if session.caller is None and NOTE_LABEL.match(text):
             session.caller = u.person  # "来电：女，大专…" → "更正：来电人说记错了，她是…": the same caller
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
@@ -108,7 +114,7 @@ class OfflineAssistant(Informational):
         for fact in read or []:
             if u.reading.get(fact.name, u.person) is None:
                 u.reading.set(fact.name, fact.value, fact.evidence, u.person)
-        before, session.last_text = session.last_text, text
+        before, session.last_text, session.recent = session.last_text, text, [*session.recent[-1:], text]
         whole = classify(text)
         scope = classify(u.asked.text) if u.asked else whole
         after_ask = bool(u.asked) and said_after(text, u.asked.text, whole.reason)

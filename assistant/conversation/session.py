@@ -27,6 +27,7 @@ class Session:
     pending: str | None = None  # the fact the assistant asked for last
     asked_too: list[str] = field(default_factory=list)  # the other facts asked in that turn (a reply may answer them)
     person: str = "self"  # whom the conversation is about now ("他是本科…" makes it "other")
+    recent: list[str] = field(default_factory=list)  # the user's last two messages, for an activity told over turns
     roster: str = ""  # the last message that told of several people by name ("阿强…；阿芳…"), to pick one from later
     caller: str | None = None  # in a hotline note ("来电：女，…"), the frame 他/她/来电人 go on naming in later turns
     evidence: list[dict] = field(default_factory=list)  # {name, value, evidence, turn, person, presumed}
@@ -58,7 +59,7 @@ class Session:
 
     def reset(self) -> None:
         self.facts, self.question, self.assumptions, self.other, self.pending, self.evidence = {}, None, [], {}, None, []
-        self.person, self.caller, self.roster = "self", None, ""
+        self.person, self.caller, self.roster, self.recent = "self", None, "", []
         self.last_text = self.topic = ""
         self.history, self.last_answer = [], None
 

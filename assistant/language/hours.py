@@ -77,7 +77,7 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
     """Hours as people report them: per year ("2019年专业60公需30"), the same every year ("每年100，其中专业
     65、一般公需20"), or the four years' sums ("四年一共370，其中专业230"); a clause that names no year carries
     on the year (or the four years) of the clause before it."""
-    _activities(reading, clauses, mentions, reference, before)
+    _activities(reading, clauses, mentions, reference, before, person)
     if not re.search(r"学时|继续教育|继教|公需|专业科目|专业课|专业\s*\d|(?:20)?[12]\d年\s*\d{2,3}(?![\d年月个])|"
                      r"(?:20)?1\d年?\s*(?:到|至|-|~)\s*(?:20)?2\d年?[^,，。]{0,6}?\d{2,3}(?![\d年月个万])", message):
         return  # hours are talked about, or listed as "19年92、20年90"
@@ -121,6 +121,15 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
             else:
                 for year in targets:
                     reading.set(f"ce.{year}.{name}", value, text, person=person)
+
+
+HOURS_ASKED = re.compile(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)(多少|几个?)|算几个|登记(多少|几)")
+
+
+def has_activities(frame: dict, counted: bool = False) -> bool:
+    """Whether a frame holds CE activities (`counted`: each with its number of days, items or hours)."""
+    listed = [a for year in (frame.get("ce") or {}).values() for a in (year or {}).get("activities") or []]
+    return bool(listed) and (not counted or all("quantity" in a or "hours" in a for a in listed))
 
 
 COUNTED = re.compile(r"\d+\s*(门|科|项|篇|次|本|期)|[一两二三四五六七八九十]\s*(门|科|项|篇|次|本)")  # a count of its own
@@ -174,7 +183,8 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
 SAME_TIME = re.compile(r"\s*(又|还|另外|同年|当年|并且|而且|再|也)")
 
 
-def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date, before: str = "") -> None:
+def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date, before: str = "",
+                person: str = "self") -> None:
     """CE activities ("参加了5天备案的培训班", "核心期刊论文一篇，3个作者我排第二"), under the year they happened
     (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
     about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses) + before)
@@ -188,6 +198,9 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
             route = None  # "英国读的本科" names a country, not training abroad
         year = year_of(clause.text, reference) or (found[-1][0] if found and SAME_TIME.match(clause.text) else reference.year)
         # ("去年参加了省级高研班，又参加了…培训班7天": 又/还/另外 go on in the year of the activity before)
+        if route in ("（二）", "（四）") and found and found[-1][1]["route"] in ("（二）", "（四）") and not days and \
+                not re.search(r"\d|备案|又|还|另外|再|也", clause.text):
+            route = None  # "公司内部组织了10天培训，是本专业的技术培训": the same training, described
         if route is not None and found and found[-1][1]["route"] == route and not days and \
                 not re.search(r"\d", clause.text):
             route = None  # "…下基层检查指导，这个能按服务基层登记吗": the same activity again
@@ -204,7 +217,8 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
     for year, activity in found:
         by_year.setdefault(year, []).append(activity)
     for year, activities in by_year.items():
-        reading.set(f"ce.{year}.activities", activities, "、".join(a["route"] for a in activities), clauses[0].person)
+        reading.set(f"ce.{year}.activities", activities, "、".join(a["route"] for a in activities), person)
+        # (the one the message is about: "我们五个人合写了一篇论文…我是第一作者，能登记多少" is the writer's)
 
 
 def _without_summaries(found: list[tuple[int, dict]]) -> list[tuple[int, dict]]:

@@ -13,6 +13,7 @@ import re
 from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import VERDICT
 from assistant.language.extract import INSTRUCTION, Understanding
+from assistant.language.hours import HOURS_ASKED
 from assistant.language.intent import Intent, classify
 from assistant.language.items import TITLE_ASKED, TITLE_ORDER
 from assistant.language.lexicon import weighted_routes
@@ -156,7 +157,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if listed and in_force != "hours_for_activity" and all(a.get("route") in weighted_routes() and not {"rank", "people"} & set(a)
                                                             for a in listed) and RATE_ASK.search(asked_text):
         return None, whole  # "核心期刊论文一篇几个学时": the rate and how authors share it, from the route's card
-    if activities and re.search(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)(多少|几个?)|算几个", text):
+    if activities and HOURS_ASKED.search(text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first
     figures = any(set(year or {}) - {"activities"} for year in (said.get("ce") or {}).values()) or said.get("ce_totals")
     if activities and not figures and u.asked and not re.search(r"(?<!不)(够|达到|满足|符合|达标|差)", asked_text) and \
