@@ -190,9 +190,9 @@ def _also(verdict: Verdict, said: str) -> list[str]:
     if verdict.outcome == "need_more_info":
         return [f"· {s.sentence}{_failed_why(verdict, s) or _held_items(verdict, s)}" for s in verdict.trace[1:] if s.depth == 1
                 and s.sentence not in said and not s.sentence.startswith("需要知道")]
-    else:
-        steps = [s for s in decisive_steps(verdict) if s.depth == 1]
-    return [f"· {s.sentence}" for s in steps if s.sentence not in said and not s.sentence.startswith("需要知道")]
+    steps = [s for s in decisive_steps(verdict) if s.depth == 1]
+    settled = [r for r in verdict.settled if r.sentence not in said]  # "罚过800块…会影响吗": what the user raised, answered
+    return [f"· {s.sentence}" for s in [*steps, *settled] if s.sentence not in said and not s.sentence.startswith("需要知道")]
 
 
 def _failed_why(verdict: Verdict, route) -> str:

@@ -205,6 +205,10 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
         penalties = reading.get("penalties", person) or []
         if penalties:
             reading.set("penalties", [{**x, "technical_accident": True} for x in penalties], "技术责任事故", person=person)
+    elif "事故" not in message and (fines := reading.get("penalties", person)) and all(
+            (x.get("amount_yuan") or 1000) < 1000 and "technical_accident" not in x for x in fines):
+        reading.set("penalties", [{**x, "technical_accident": False} for x in fines], message, person=person,
+                    presumed="按这次处罚不属于技术责任事故计算，如是技术责任事故的直接责任者请告诉我")  # "通报批评罚过800块"
     if re.search(r"论文(我)?(没有|没写|没发)|没(有)?(写过|发过|发表过)?论文", message):
         reading.set("papers", [], "无论文", person=person)
     elif "论文" in message and re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) and \

@@ -57,8 +57,10 @@ def penalty(facts: Facts, p: Parameters, qualifying_date: date | None, qualifyin
         return leaf("penalty", clauses, None, f"有处罚记录，但不知道罚款是否达到{minimum}元、是否已定性为技术责任事故，"
                     "无法判断是否延迟申报。", params={"min_amount_yuan": minimum}, needs=["penalties"])
     if not relevant:
-        return leaf("penalty", clauses, True, f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
-                    params={"min_amount_yuan": minimum})
+        told = [x.amount_yuan for x in in_office if x.amount_yuan]  # "罚过800块": the fine told, below the line
+        return leaf("penalty", clauses, True, (f"罚款{max(told):g}元，未达{minimum}元，" if told else "") +
+                    f"任现职期间无{minimum}元及以上经济处罚或技术责任事故，不延迟申报。",
+                    params={"min_amount_yuan": minimum}, facts={"penalty_amount_yuan": max(told)} if told else {})
     latest = max(x.date for x in relevant)
     if qualifying_date is None and add_years(latest, delay) > cutoff:  # either case delays past this year's cut-off
         return leaf("penalty", clauses, False, f"处罚决定{cn_date(latest)}，按第二十条无论哪种情况都至少延迟{delay}年申报，"
