@@ -36,6 +36,13 @@ def _ask(assistant, *turns):
     (["我是经济师，2020年开始做机电技术工作，需要转评吗"], "need_more_info", "附件2/第五条", "聘任"),
     (["论文相似度51%会怎样"], "not_eligible", "二/（二）/3", "一票否决"),
     (["本市社保交了2年，本单位8个月，正常缴费，社保符合吗"], "eligible", "二/（二）/7/（3）", "24个月"),
+    # the years asked about are computed even while the application itself waits for the education
+    (["比如2019年12月入职，今年算满3年吗"], "need_more_info", "附件2/第十八条/（七）", "已满3年"),
+    (["2020年8月开始做技术，到年底够3年没"], "need_more_info", "二/（二）/6", "不满3年"),
+    # a fine below 1000元, asked about: settled by 第二十条, said and cited
+    (["本科机械工程，2018年1月聘的助工", "2020年被单位通报批评罚过800块", "这会影响今年报工程师吗"], "eligible",
+     "附件2/第二十条", "未达1000元"),
+    (["本科自动化，助工2017年聘的", "我一篇论文都没有发过，这样能报工程师吗"], "eligible", "二/（二）/3", "论文不作为申报的必备条件"),
 ])
 def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant, turns, outcome, cited, says):
     answer, _ = _ask(assistant, *turns)

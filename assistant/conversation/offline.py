@@ -27,6 +27,8 @@ from assistant.conversation.memory import (
     with_degrees,
     with_start_moved,
 )
+from assistant.conversation.service_years import CLAUSES as SERVICE_CLAUSES
+from assistant.conversation.service_years import years_line
 from assistant.conversation.session import Session
 from assistant.conversation.several import combined, people
 from assistant.conversation.smalltalk import opening, smalltalk
@@ -200,6 +202,9 @@ class OfflineAssistant(Informational):
         named = {k for k, v in (said.get("achievements") or {}).items() if v not in (None, "无", 0, False)} - set(NOT_ITEMS)
         if named and u.asked and re.search(COUNTS, u.asked.text) and (counts := item_counts(verdict, named)):
             answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
+        if verdict.outcome == "need_more_info" and u.asked and (line := years_line(said, u.asked.text, cutoff)):
+            cited = [*answer.citations, *(c for c in self._cite(SERVICE_CLAUSES) if c.id not in {x.id for x in answer.citations})]
+            answer = answer.model_copy(update={"answer": f"{line}\n{answer.answer}", "citations": cited})  # the figure asked
         if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \
                 verdict.trace[0].rule != "application":  # a bar (退休, 处罚…) closes every route alike
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"

@@ -132,7 +132,8 @@ def _where_patterns() -> tuple[re.Pattern, re.Pattern]:
     posted = re.compile(rf"(派驻|外派|派到|派去|派往|被派|派[我他她][^,，。]{{0,2}}(去|到)|派[^,，。]{{1,4}}(去|到))[^。！？]{{0,12}}"
                         rf"({places}|项目部|项目上|分厂|工地)|({places})[^,，。]{{0,8}}(常驻|驻场|派驻)")
     outside = re.compile(rf"(人事关系|人事|档案|单位和社保|社保和单位|社保人事|人事社保)[^,，。]{{0,4}}(都|也)?(在|是)[^,，。]{{0,4}}"
-                         rf"({places})|(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
+                         rf"({places})|(在|是)({places})[^,，。]{{0,6}}(企业|公司|厂|单位)[^,，。]{{0,4}}(上班|工作|干|做)|"
+                         rf"(省属|省部属|部属|中央企业|央企)[^,，。]{{0,8}}"
                          rf"(驻温|在温|温岭)|(驻温岭|在温岭)的?[^,，。]{{0,4}}(省属|部属)")
     return posted, outside
 
@@ -209,7 +210,7 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
             (x.get("amount_yuan") or 1000) < 1000 and "technical_accident" not in x for x in fines):
         reading.set("penalties", [{**x, "technical_accident": False} for x in fines], message, person=person,
                     presumed="按这次处罚不属于技术责任事故计算，如是技术责任事故的直接责任者请告诉我")  # "通报批评罚过800块"
-    if re.search(r"论文(我)?(没有|没写|没发)|没(有)?(写过|发过|发表过)?论文", message):
+    if re.search(r"论文(我)?(都|也)?(没有|没写|没发)|没(有)?(写过|发过|发表过)?(什么)?论文", message):
         reading.set("papers", [], "无论文", person=person)
     elif "论文" in message and re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) and \
             not re.search(r"相似度|重复率|查重", message):

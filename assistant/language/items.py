@@ -21,6 +21,8 @@ TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
+TOPIC_ASKED = re.compile(r"\s*(的话)?\s*(要不要|需不需要|用不用|需要|要|得|必须|是不是|有没有|怎么|如何|咋)[^,，]{0,3}"
+                         r"(考|考试|参加|论文|实操|答辩|面试|交|提供|准备|报名|申报|评审|审核)")
 FAILED_AFTER = re.compile(r"[^,，]{0,4}?((没|没有|未)(过|通过|评上|评过|评下来|成功)|落选|被刷|挂了|失败)")
 ACHIEVEMENT_WORDS = re.compile(r"专利|奖|称号|劳模|模范|论文|首台|标准|技术中心|创新团队|重点[^,，]{0,6}项目")
 NOT_HELD_AFTER = re.compile(r"\s*(都|也|还|从来|一直)?(没|没有|未)(评|拿|考)")
@@ -135,6 +137,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 reading.set("target", t.value, clause.text, person)  # "大专电机与电器 助工2018年11月聘 中工伐"
             elif t.value != "技术员" and FAILED_AFTER.match(message, t.end, clause.end):
                 reading.set("target", t.value, clause.text, person, replace=False)  # "21年评中工没过": tried, not held
+            elif clause.asks and not message[clause.start:t.start].strip() and TOPIC_ASKED.match(message, t.end, clause.end):
+                continue  # "中级要不要考试", "工程师需不需要论文": the title's rules asked about, not a title held
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
                 continue  # "直接评中级就行，不用先评助工": a title one need not apply for is neither held nor asked
             elif t.value != "技术员" and not _dated_done(message[clause.start:t.start]) and (

@@ -20,8 +20,9 @@ from assistant.language.lexicon import weighted_routes
 
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
-                  ("照片", "photo"), ("复评", "rule_2021"), ("截止时间", "deadline"), ("社保", "social_insurance"),
-                  ("考核", "assessment"), ("论文", "papers"), ("实操", "practical_assessment"), ("处罚", "disqualification")]
+                  ("照片", "photo"), ("实操", "practical_assessment"), ("复评", "rule_2021"), ("截止时间", "deadline"),
+                  ("社保", "social_insurance"), ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
+# (实操 before 复评: "实操考评没过还能参加评审吗" is the 实操 failed, not a review failed in 2021)
 # The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
 RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
             "transfer": {"title_series", "machinery_work_start_date", "transferred_date"}, "ce_hours": {"ce", "ce_totals"},
@@ -245,6 +246,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             if question == "ce_hours" and not relevant and not (set(known) & {"ce", "ce_totals"}) and not re.search(
                     r"(?<!不)(够|达到|满足|符合|达标)", asked_text):
                 return None, whole  # "…算学时吗", "学时不够可以补吗": a rule to quote
+            if question == "practical_assessment" and not relevant and "practical_assessment_passed" not in known:
+                return None, whole  # "中级要不要考试": the rule of 附件1 五, quoted
             if question == "papers" and not relevant and "papers" not in known:
                 if said.get("achievements") and (said.get("target") or known.get("target") or in_force):
                     continue  # "…还有省级期刊论文2篇，想报工程师": papers as achievements, for the title wanted

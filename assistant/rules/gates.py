@@ -115,6 +115,8 @@ def papers(facts: Facts, p: Parameters) -> Check:
     limit = p.value("papers.max_similarity_percent")
     if facts.papers is None:
         return leaf("papers", clause, None, "需要知道是否提交论文及其相似度检测结果。", needs=["papers"])
+    if not facts.papers:  # "我一篇论文都没有发过，能报吗": said, and settled by 二（二）3
+        return leaf("papers", clause, True, "论文不作为申报的必备条件，没有论文不影响申报。", facts={"no_papers": True})
     checked = [x for x in facts.papers if x.third_party_report]
     undecided = [x for x in facts.papers if x.third_party_report is None
                  and (x.similarity_percent is None or x.similarity_percent > limit)]

@@ -1,0 +1,30 @@
+""""比如2019年12月入职，今年算满3年吗": the years from a date to the cut-off, in full anniversaries (周年,
+附件2 第十八条（七）) counted to 2022年12月31日 (二（二）6) — computed and said first when the rules cannot
+yet judge the application itself (education or title unknown), so the figure asked is never held back."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import cn2an
+
+from assistant.rules.dates import cn_date, full_years, years_and_months
+
+YEARS_ASKED = re.compile(r"(满|够|到|有|算满|算够|足)\s*(\d{1,2}|[一二两三四五六七八九十])\s*(个)?(周)?年")
+DATED = ("title_appointed_date", "work_start_date", "graduation_date")  # the one said, most specific first
+CLAUSES = ["附件2/第十八条/（七）", "二/（二）/6"]
+
+
+def years_line(said: dict, asked: str, cutoff: date) -> str | None:
+    """The sentence computing the years asked about, or None when no number of years is asked or no date said."""
+    wanted = YEARS_ASKED.search(asked)
+    name = next((n for n in DATED if said.get(n)), None)
+    if not wanted or not name:
+        return None
+    figure = wanted.group(2)
+    years = int(figure) if figure.isdigit() else int(cn2an.cn2an(figure.replace("两", "二"), "smart"))
+    start = date.fromisoformat(str(said[name])[:10])
+    full = full_years(start, cutoff)
+    return (f"按周年计算到{cn_date(cutoff)}：自{start.year}年{start.month}月起共{years_and_months(start, cutoff)}，"
+            f"{'已满' if full >= years else '不满'}{years}年。")
