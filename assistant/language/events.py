@@ -53,6 +53,9 @@ RANGE_BETWEEN = re.compile(r"\s*(到|至|—|——|~|－|-)\s*")
 MODIFIER = re.compile(r"的(一|这|那|两|几)?(台|个|批|条|套|项|件|次)")
 RULE_QUOTED = re.compile(r"(附件\s*\d*|文件|通知|规定|条件|细则|第[一二三四五六七八九十]+条)[^,，。]{0,4}(里|上|中)?[^,，。]{0,3}"
                          r"(写的是|写着|写了|说的是|说|规定|要求)")
+DEGREE = r"(本科|大专|专科|中专|硕士|研究生|博士|职高|技校|高职|第二学士)"
+LEVEL_AFTER = re.compile(r"\s*(的)?\s*(函授|成人|成教|自考|网络教育|在职|全日制|夜大|电大)?\s*" + DEGREE + r"(?!学历)")
+LEVEL_BEFORE = re.compile(DEGREE + r"(学历|文凭)?(毕业)?(是)?\s*$")
 THRESHOLD = re.compile(r"(够|满|到|达到|有没有|超过|差)[^,，]{0,4}$")
 
 
@@ -86,6 +89,8 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
             return None  # "得明年才能报助工": when one may apply, not when the title was held
         return "appointed"
     said = clause.text[start - clause.start:end - clause.start]
+    if best is None and (LEVEL_AFTER.match(after) or LEVEL_BEFORE.search(clause.text[:start - clause.start])):
+        return "graduation"  # "我是2010年的本科", "大专17年", "零九年的中专生": the year of that degree
     if best is None and STARTED_WORK.match(("开始" if re.search(r"(开始|起)$", said) else "") + after):
         # "2018年开始在一家做数控机床的厂写PLC程序"; "去年3月来温岭这家机床厂" is a move to the present unit
         return "changed_unit" if re.match(r"[^,，]{0,8}(这家|这个|现在的|现在这|现单位)", after) else "work_start"

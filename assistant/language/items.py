@@ -9,7 +9,7 @@ import re
 from assistant.language.clauses import Clause
 from assistant.language.reading import Reading
 
-APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*$")
+APPLY = re.compile(r"(报|评|申报|申请|考|升|晋升|冲|apply|for|(?:能|可以|想|要|能不能)上)\s*(个|一下|下)?\s*[：:]?\s*$")
 # "中工吗", "助工伐", "中工够没", "中工行不": a title with only the asking after it is the title asked for
 # (the question particles of Mandarin and of 吴语 伐) — unless a word before it says it is held ("我是助工吗").
 TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?(了)?\s*(吗|"
@@ -21,6 +21,8 @@ TITLE_ASKED = re.compile(r"\s*(今年|现在|这次|今年就|现在就|明年)?
 WISH = re.compile(r"想|要|打算|准备|希望|计划")
 TITLE_ORDER = ["技术员", "助理工程师", "工程师"]  # lowest first
 HELD_BEFORE = re.compile(r"(是|当|聘|拿|有|任|评上|评了|算|属于|取得|持)[^,，]{0,3}$")
+HELD_MARK = re.compile(r"是|当|聘|拿|有|任|评上|评了|评的|评过|取得|获得|持|考了|考过|考的|升了|晋升|已经")
+WHEN_AFTER = re.compile(r"\s*(的话)?\s*(啥时候|什么时候|何时|哪年|几时|要等到)")
 TOPIC_ASKED = re.compile(r"\s*(的话)?\s*(要不要|需不需要|用不用|需要|要|得|必须|是不是|有没有|怎么|如何|咋)[^,，]{0,3}"
                          r"(考|考试|参加|论文|实操|答辩|面试|交|提供|准备|报名|申报|评审|审核)")
 FAILED_AFTER = re.compile(r"[^,，]{0,4}?((没|没有|未)(过|通过|评上|评过|评下来|成功)|落选|被刷|挂了|失败)")
@@ -137,6 +139,8 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                 reading.set("target", t.value, clause.text, person)  # "大专电机与电器 助工2018年11月聘 中工伐"
             elif t.value != "技术员" and FAILED_AFTER.match(message, t.end, clause.end):
                 reading.set("target", t.value, clause.text, person, replace=False)  # "21年评中工没过": tried, not held
+            elif t.value != "技术员" and not message[clause.start:t.start].strip() and WHEN_AFTER.match(message, t.end, clause.end):
+                reading.set("target", t.value, clause.text, person)  # "大专17年，助工20年，中级啥时候": when it may be applied for
             elif clause.asks and not message[clause.start:t.start].strip() and TOPIC_ASKED.match(message, t.end, clause.end):
                 continue  # "中级要不要考试", "工程师需不需要论文": the title's rules asked about, not a title held
             elif re.search(r"(不用|不必|无需|不需要|用不着|没必要|跳过|省得)[^,，]{0,4}$", message[clause.start:t.start]):
@@ -160,6 +164,10 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
             else:
                 held = reading.get("title_level", person)
                 if held in order and order.index(held) > order.index(t.value):
+                    continue
+                if held in order and t.value != "技术员" and not HELD_MARK.search(re.sub(r"是不是|有没有|是否", "", clause.text)) and \
+                        not re.search(r"\d", clause.text):
+                    reading.set("target", t.value, clause.text, person, replace=False)  # "助工2020年…中级是不是要到明年"
                     continue
                 reading.set("title_level", t.value, clause.text, person)
 

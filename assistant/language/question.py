@@ -264,7 +264,7 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if "正常" in asked_text and target != "助理工程师" and ("工程师" in asked.topics or target):
         return "engineer_normal", whole
     titles = {"工程师", "助理工程师"} & set(asked.topics)
-    if titles and re.search(r"什么时候|哪年|几年后|还要多久|还差|多久", asked_text) and "action_date" not in said:
+    if titles and re.search(r"什么时候|啥时候|何时|哪年|几年后|还要多久|还差|多久", asked_text) and "action_date" not in said:
         asks_verdict = True  # "我什么时候能报中级": when the years are met, an eligibility question
     if asks_verdict and titles and target:
         return _route(ELIGIBILITY[target], text, known), whole  # "…今年能申报机电工程师吗": the title asked for decides
