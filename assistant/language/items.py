@@ -38,7 +38,7 @@ ASKED_ABOUT = re.compile(r"(的话|这块|方面|要(做)?几年|需要几年|�
 HOME_FIELDS = r"机电|机械|电气|电机|自动化|机电一体|本|相近|这个|什么|哪个|同"
 # Another sector's review even when the field's name has a home word in it ("建筑电气", "化工机械"): its title
 # is that sector's series (附件2 第五条: 转评 first).
-OTHER_SECTOR = r"^(建筑|土建|市政|水利|交通|化工|船舶|冶金|纺织|轻工|环保|公路|铁路|民航|电力|通信)"
+OTHER_SECTOR = r"^(建筑|土建|市政|水利|交通|化工|船舶|冶金|纺织|轻工|环保|公路|铁路|民航|电力|通信|电子)"
 # A title's field said after it: "助理工程师证是建筑电气专业的", "助工是化工系列的".
 FIELD_AFTER = re.compile(r"(?:证|证书|资格|职称)?(?:是|属于|为)([\u4e00-\u9fff]{2,6}?)(?:专业|系列)的?")
 
@@ -96,7 +96,7 @@ def titles(reading: Reading, clauses: list[Clause], message: str, bare_title: bo
                      else _field_before(message[clause.start:t.start]))
             if not field and (m := FIELD_AFTER.match(message, t.end, clause.end)):
                 field = m.group(1)
-            if not field and (m := re.search(OTHER_SECTOR[1:] + r"$", message[clause.start:t.start])):
+            if not field and (m := re.search(OTHER_SECTOR[1:] + r"(的|那边的|方面的|行业的)?$", message[clause.start:t.start])):
                 field = m.group(1)  # "2015年评的化工助工": the sector's series, said right before the title
             if field and not _home(field):
                 reading.set("title_series", field, clause.text, person)  # "助理工程师（化工工艺）": another series
