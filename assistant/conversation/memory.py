@@ -10,6 +10,7 @@ from datetime import date
 from assistant.conversation.contract import FactOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
+from assistant.language.corrections import person_corrected
 from assistant.language.extract import Understanding, understand
 from assistant.language.reading import Evidence
 from assistant.rules.fact_names import where
@@ -53,6 +54,27 @@ def correct(session: Session, u: Understanding, fixed: str, reference: date) -> 
     # ("我翻了下证书，是19年11月": the correction's own reading presumes an appointment date; the corrected
     # message says it outright, and what is said outright is not a presumption to keep the old value over)
     u.reading.evidence = [e for e in u.reading.evidence if not (e.presumed and (e.name, e.person) in explicit)] + again.evidence
+
+
+def re_attribute(session: Session, message: str, reference: date) -> bool:
+    """"我同事问的，他大专…" → "哦不是同事，是我自己，我打错了": what the message before told belongs to the
+    person now named — its facts move to that frame (and leave the other), and the conversation is about them."""
+    to = person_corrected(message)
+    if not to or not session.last_text:
+        return False
+    forget_presumptions(session, "self")
+    forget_presumptions(session, "other")  # made from the facts in the wrong frame: made again from the right one
+    told = understand(session.last_text, reference, subject=session.person).reading
+    moved = {k: v for person in ("self", "other") for k, v in told.frames[person].items()}
+    wrong, right = (session.other, session.facts) if to == "self" else (session.facts, session.other)
+    for name in moved:
+        wrong.pop(name, None)
+    right.update(moved)
+    for e in session.evidence:
+        if e["name"].split(".")[0] in moved:
+            e["person"] = to
+    session.person = to
+    return True
 
 
 UNSAID = "（未说）"  # the evidence of a presumption made over the whole conversation

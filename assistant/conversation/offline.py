@@ -20,6 +20,7 @@ from assistant.conversation.memory import (
     facts_out,
     forget_presumptions,
     note_evidence,
+    re_attribute,
     remember,
     remember_frame,
     started_work,
@@ -111,7 +112,9 @@ class OfflineAssistant(Informational):
         if session.caller is None and NOTE_LABEL.match(text):
             session.caller = u.person  # "来电：女，大专…" → "更正：来电人说记错了，她是…": the same caller
         # a message that corrected itself ("学的是机械制造与 不对是机械设计…") corrects nothing said before
-        if fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
+        if re_attribute(session, text, self.reference):
+            fixed = None  # "哦不是同事，是我自己": whose the facts are, not a value, was wrong
+        elif fixed := (None if u.corrected else corrected(text, session.last_text)) or completed(text, session.last_text):
             correct(session, u, fixed, self.reference)
         for fact in read or []:
             if u.reading.get(fact.name, u.person) is None:

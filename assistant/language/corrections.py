@@ -74,6 +74,22 @@ def corrected(message: str, before: str) -> str | None:
     return None if fixed == before else fixed  # nothing changed: the message's own facts stand
 
 
+TO_SELF = re.compile(r"(是|说的是|问的是|就是|其实是)(我|俺)(自己|本人)|(我|俺)自己的(情况|事)")
+TO_OTHER = re.compile(r"(这|那|上面|刚才|前面)[^,，。]{0,6}是(我)?(同事|徒弟|朋友|老婆|老公|爱人|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|"
+                      r"表弟|表妹|同学|亲戚|师傅|员工|下属)的|(不是我|不是俺)(自己)?(的)?[,，]?\s*是(我)?(同事|徒弟|朋友|老婆|老公|"
+                      r"爱人|儿子|女儿|弟弟|妹妹|员工)")
+
+
+def person_corrected(message: str) -> str | None:
+    """"哦不是同事，是我自己，我打错了" → "self"; "不好意思说错了，这是我同事的情况" → "other": the facts told
+    before belong to the person now named (None: no such correction)."""
+    if not MARKER.search(message) and not re.search(r"不是", message):
+        return None
+    if TO_OTHER.search(message):
+        return "other"
+    return "self" if TO_SELF.search(message) else None
+
+
 INLINE_MARKER = re.compile(r"不对|说错|记错|打错|写错|搞错|弄错|看错|更正|纠正|"
                            r"(?<=[哦噢呃额啊])不是(?=[,，\s]*是)")  # not 不好意思 (also a politeness)
 
