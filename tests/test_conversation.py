@@ -43,6 +43,9 @@ def _ask(assistant, *turns):
     (["本科机械工程，2018年1月聘的助工", "2020年被单位通报批评罚过800块", "这会影响今年报工程师吗"], "eligible",
      "附件2/第二十条", "未达1000元"),
     (["本科自动化，助工2017年聘的", "我一篇论文都没有发过，这样能报工程师吗"], "eligible", "二/（二）/3", "论文不作为申报的必备条件"),
+    # a message wholly in English is read through the glossary of the notice's words (a restaurant is still refused)
+    (["My ID photo is 358×441 px, white background, JPG, 120 KB. Is it acceptable for the application?"], "not_eligible",
+     "附件3/二/1", "0.812"),
 ])
 def test_computable_questions_get_the_engines_verdict_and_its_clauses(assistant, turns, outcome, cited, says):
     answer, _ = _ask(assistant, *turns)

@@ -237,6 +237,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     if u.asked and FIGURE_ASKED.search(asked_text) and not said and not set(known) & STANDING and \
             set(asked.topics) & ROUTES and not set(asked.topics) & GATE_TOPICS:
         return None, whole  # "年薪多少可以越级", "破格要几项": the rule's figure, from its card (nothing known to judge)
+    if u.asked and re.search(r"正常(申报|报|评|走|途径|渠道)", asked_text) and (known.get("target") == "工程师" or (
+            known.get("title_level") == "助理工程师" and known.get("target") != "助理工程师")):
+        return "engineer_normal", whole  # "越级是没戏了…助理工程师2019年6月，正常申报的话够吗": that route only
     for topic, question in TOPIC_QUESTION:
         if topic in asked.topics:
             if question == "photo" and set(said.get("photo") or {}) == {"background"} and SPEC_ASK.search(text):
