@@ -47,7 +47,8 @@ STEP_WORDS = (("原件", "原件核查"), ("核查", "原件核查"), ("单位�
 def insurance(reading: Reading, clauses: list[Clause], message: str, person: str = "self") -> None:
     if re.search(r"正常(缴费|参保|缴纳|在交|在缴|交)|一直在(交|缴)|现在(也)?在(交|缴)|交着|没断|没有断|没停", message):
         reading.set("insured_now", True, "正常参保", person=person)
-    elif re.search(r"停缴|断缴|断了|停着|停掉|暂停|没(在)?交了|不交了|没在交|停了", message) and re.search(r"社保|保险", message):
+    elif re.search(r"停缴|断缴|断了|停着|停掉|暂停|没(在)?交了|不交了|没在交|停了|(现在|目前|这几个月)[^,，。]{0,2}(没|没有)(在)?(交|缴)",
+                   message) and re.search(r"社保|保险", message):
         reading.set("insured_now", False, "停缴", person=person)
 
 

@@ -89,7 +89,7 @@ def major(reading: Reading, clauses: list[Clause], message: str = "") -> None:
             continue  # "能报机电专业的助理工程师吗": the series applied for; "通信工程能报机电工程师吗" names both
         said = known or (text if named_after_level and not NOT_A_MAJOR.search(text) else None)
         if not said and STUDY.search(text):
-            candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),
+            candidates = [*re.finditer(r"(?:学的|专业是|读的|念的|所学专业)(?:是)?([\u4e00-\u9fff]{2,10}?)(?:专业|的|毕业|$)", text),
                           *re.finditer(r"(?:^|中专|大专|专科|本科|硕士|研究生|博士|技校)(?:是|读的|念的)?学(?:的)?"
                                        r"([\u4e00-\u9fff]{2,8}?)的$", text),
                           *re.finditer(r"(?:^|是|我|读|念|中专|大专|专科|本科|硕士|研究生|博士)([\u4e00-\u9fff]{2,8}?)专业", text)]

@@ -129,12 +129,16 @@ def _year_check(year: int, record: CEYear | None, p: Parameters) -> tuple[Check,
     needs = [n for n, v in ((f"ce.{year}.professional", prof_ok), (f"ce.{year}.public", public_ok)) if v is None]
     if total_ok is None and not needs:
         needs = [f"ce.{year}.public"]
+    by_total = ok is None and total_ok is True  # "2019年96学时": 二（二）1 asks each year's 90; the split unsaid
+    if by_total:
+        ok, needs = True, []
     detail = f"（{'；'.join(notes)}）" if notes and notes not in (["登记学时"], ["合计减公需"]) else ""
     total = record.total if record.total is not None else (
         professional + exact if professional is not None and exact is not None else None)
     shown_prof = "未知" if professional is None else f"{professional:g}学时{detail}"
     shown_public = f"{exact:g}学时" if exact is not None else (f"至少{low:g}学时" if low else "未知")
-    verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok]
+    verdict = {True: "达到", False: "未达到", None: "尚不能确定"}[ok] + (
+        f"（分项未说，按每年合计判断；细则第五条另要求专业不少于{prof_need}、公需不少于{public_need}）" if by_total else "")
     if ok is False and total is not None and total < total_need:
         verdict += f"，还差{total_need - total:g}学时"
     if ok is False:  # a short year stays short: hours register only in the year they were earned (39号文 1)
