@@ -179,7 +179,8 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                     not re.match(r"\s*((才|就)(?!满|够|能|可以)|的时候|开始|正式)", message[mention.end:]):
                 continue  # "到2022年底够不够": the measuring point ("到2019年7月才正式聘任" is a date)
             role = _role(clause, mention.start, mention.end)
-            if role == "work_start" and JOINED_THIS_UNIT.search(clause.text) and EARLIER_UNIT.search(message):
+            if role == "work_start" and JOINED_THIS_UNIT.search(clause.text) and EARLIER_UNIT.search(message) and \
+                    re.search(r"社保|保险", message):
                 role = "changed_unit"  # "去年12月入职我们单位的，之前在另一家厂交了5年": the move, not the start
             nearby = [c.text for c in clauses[max(0, i - 1):i + 2]]
             if role in (None, "work_start", "changed_unit") and ARRIVED_HERE.search(clause.text) and \

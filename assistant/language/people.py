@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.language.clauses import Clause, asked_clause, segment
+from assistant.language.lexicon import lexicon
 
 
 def table_as_fields(text: str) -> str:
@@ -26,6 +27,11 @@ def table_as_fields(text: str) -> str:
 
 
 NAMED = re.compile(r"(老|小|阿)?[\u4e00-\u9fff](工|师傅|主任|经理|总|科长|组长|某)?")
+
+
+def _is_name(word: str) -> bool:
+    """"张工", "老李", "阿强" name someone; "员工", "电工", "技工" are what people are."""
+    return 2 <= len(word) <= 3 and bool(NAMED.fullmatch(word)) and (word[0] in "老小阿" or word[0] in lexicon()["surnames"])
 
 
 LETTER = re.compile(r"(?:^|(?<=[是问说看下]))\s*([a-zA-Z]|甲|乙|丙|丁)(?![A-Za-z])"
@@ -57,7 +63,7 @@ def _name(clause: Clause, text: str) -> str | None:
     said = [text[t.start:t.end] for t in clause.has("person.other")]
     if m := LETTER.search(clause.text):
         return m.group(1).upper()
-    return next((w for w in said if 2 <= len(w) <= 3 and NAMED.fullmatch(w)), None)
+    return next((w for w in said if _is_name(w)), None)
 
 
 def only_the_one_asked_about(text: str, subject: str) -> str:
@@ -76,9 +82,20 @@ def only_the_one_asked_about(text: str, subject: str) -> str:
     if not wanted or len({n for n in names if n}) < 2:
         return text
     for clause, name in zip(clauses, names, strict=True):
-        if name and name != wanted:
-            text = text[:clause.start] + "，" * (clause.end - clause.start) + text[clause.end:]
+        if clause is asked:
+            continue
+        starts = [t.start for t in clause.has("person.other") if _name_at(text, t)]  # "阿强中专…、阿伟本科…、阿芳…"
+        spans = list(zip(starts, [*starts[1:], clause.end], strict=True)) if len(starts) > 1 else [(clause.start, clause.end)]
+        for start, end in spans:
+            said = _name_at(text, next(t for t in clause.has("person.other") if t.start == start)) if len(starts) > 1 else name
+            if said and said != wanted:
+                text = text[:start] + "，" * (end - start) + text[end:]
     return text
+
+
+def _name_at(text: str, tag) -> str | None:
+    word = text[tag.start:tag.end]
+    return word if _is_name(word) else None
 
 
 def people_named(text: str, subject: str) -> set[str]:
