@@ -10,7 +10,7 @@ from datetime import date
 from assistant.conversation.contract import FactOut
 from assistant.conversation.session import Session
 from assistant.errors import UserError
-from assistant.language.corrections import person_corrected
+from assistant.language.corrections import MARKER, person_corrected
 from assistant.language.extract import Understanding, understand
 from assistant.language.reading import Evidence
 from assistant.rules.fact_names import where
@@ -149,11 +149,13 @@ def with_degrees(held: dict, said: dict, message: str = "") -> dict:
     return {**said, **high, "other_degrees": [*others, low]}
 
 
-def with_start_moved(held: dict, said: dict) -> dict:
+def with_start_moved(held: dict, said: dict, message: str) -> dict:
     """"2020年7月毕业，一直在电器厂做技术" → "记错了，是2019年7月毕业的": a start of work that was the graduation
-    date moves with it, unless the new message says its own."""
+    date moves with it when the date is corrected, unless the new message says its own (a second degree's
+    graduation, "后来又读了个成人大专，去年毕业", moves nothing)."""
     old, new = held.get("graduation_date"), said.get("graduation_date")
-    if old and new and new != old and held.get("work_start_date") == old and "work_start_date" not in said:
+    if old and new and new != old and held.get("work_start_date") == old and "work_start_date" not in said and \
+            MARKER.search(message) and said.get("education_level") in (None, held.get("education_level")):
         return {**said, "work_start_date": new}
     return said
 

@@ -140,7 +140,7 @@ class OfflineAssistant(Informational):
         said = {k: v for k, v in u.reading.frames[person].items() if fixed or not (k in presumed and k in held)}
         # (a presumption does not replace what was said before — unless the message corrects what it was presumed from)
         said = said if fixed else with_degrees(held, said, text)  # a correction replaces; a new turn's degree adds
-        said = with_start_moved(held, with_bonus(held, said, u, person))
+        said = with_start_moved(held, with_bonus(held, said, u, person), text)
         known = session.merged(said, person)
         question, intent = decide(u, said, text, session.question, known)
         if session.pending in BOOL_FACTS and session.pending in said and not u.asked and session.question:

@@ -248,7 +248,7 @@ def attach_durations(reading: Reading, clauses: list[Clause], mentions: list[Men
             if EARLIER_PHASE.search(before) and later and not re.search(r"(温岭|台州|本市)[^,，。]{0,8}(社保|保险)", clause.text):
                 continue  # "先在椒江一家汽配厂干了两年，18年8月来温岭": a span in the past, not up to now
                 # ("之前在温岭另一家厂交了5年社保": months insured in the city all the same)
-            if RULE_QUOTED.search(before):
+            if RULE_QUOTED.search(before[-16:]):
                 continue  # "附件1里写的是从事工程技术工作15年以上": the notice's words, not the applicant's years
             if re.search(r"(读|念|上|学)了?\s*$", before):
                 continue  # "初中毕业后读了3年技校": years of study, not since an event

@@ -41,6 +41,7 @@ YEAR_FIGURES = re.compile(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?(?:(?!专业|公
 YEARLY_MOST = {"total": 200, "professional": 150, "general_public": 60}  # above: a sum of the four years
 RESPECTIVELY = re.compile(r"((?:20)?[12]\d)\s*年?\s*(?:到|至|-|~|—)\s*((?:20)?[12]\d)\s*年[^。;；]{0,12}?分别(?:是|为)?\s*"
                           r"(\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)+)")
+OTHER_YEARS = re.compile(r"(其他|其余|其它|别的|另外)[^,，。]{0,2}(年份|年度|几年|年)")
 SUMMED = re.compile(r"\s*(一共|总共|合计|加起来|累计|四年|4年)")
 EACH_YEAR = re.compile(r"每年|每一年|每个年度|年年|4年都|四年都")
 
@@ -97,7 +98,9 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
         years = [2000 + int(y) for y in re.findall(r"(?<!\d)(?:20)?([12]\d)\s*年(?:度)?", text) if 2000 + int(y) in YEARS]
         if not years and (relative := year_of(text, reference)) in YEARS:
             years = [relative]
-        if EACH_YEAR.search(text):
+        if OTHER_YEARS.search(text) and isinstance(context, list) and not years:
+            targets = context = [y for y in YEARS if y not in context]  # "19年只有72个学时，其他年份都有100多"
+        elif EACH_YEAR.search(text):
             targets = context = list(YEARS)
         elif PERIOD.search(text) and len(years) != 1:
             targets = context = "period"
