@@ -183,6 +183,7 @@ def _activity(clause: Clause, route: str, days: list[Mention]) -> dict:
     return {k: v for k, v in activity.items() if v is not None}
 
 
+RATE_OF_DAY = re.compile(r"\s*(算|能算|可以算|登记|能登记|登|记|折)?\s*(几个|多少)")
 SAME_TIME = re.compile(r"\s*(又|还|另外|同年|当年|并且|而且|再|也)")
 
 
@@ -192,8 +193,13 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
     (今年 when no year is said); facts about the same activity in the next clause ("一共4个人，我排第2") join it."""
     about_hours = re.search(r"学时|学识|继续教|继教|登记|认定|专业科目", "".join(c.text for c in clauses) + before)
     found: list[tuple[int, dict]] = []
+    rate_only: set[int] = set()  # activities whose one day came from asking the rate ("一天算几个")
     for clause in clauses:
         days = [m for m in mentions if m.kind == "days" and clause.start <= m.start < clause.end]
+        if days and found and id(found[-1][1]) in rate_only:
+            found[-1][1].pop("quantity", None)  # "一天算几个" … "我们今年搞了12天": the days now told, not the rate's day
+            rate_only.discard(id(found[-1][1]))
+        rated = bool(days) and days[0].amount == 1 and RATE_OF_DAY.match(clause.text, days[0].end - clause.start)
         route = next((r for r, words in CE_ROUTES if re.search(words, clause.text)), None)
         if route in ("（五）", "（六）", "（七）", "（八）", "（九）") and not about_hours:
             route = None  # "论文查重超过多少会被否决" is about papers, not the hours a paper registers
@@ -214,6 +220,8 @@ def _activities(reading: Reading, clauses: list[Clause], mentions: list[Mention]
         elif route is not None:  # ("在职本科…，今年考过了5门课": one course of study, its count said after)
             found.append((year, _activity(clause, route, days)))
         elif found and (extra := {k: v for k, v in _activity(clause, found[-1][1]["route"], days).items() if k != "route"}):
+            if rated and "quantity" not in found[-1][1]:
+                rate_only.add(id(found[-1][1]))
             found[-1][1].update({k: v for k, v in extra.items() if k not in found[-1][1]})
     found = _without_summaries(found)
     by_year: dict[int, list[dict]] = {}

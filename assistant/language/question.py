@@ -21,7 +21,8 @@ from assistant.language.lexicon import weighted_routes
 # Specific topics first: "我可以破格吗" asks about 破格 even though it also names 工程师.
 TOPIC_QUESTION = [("越级", "skip_level"), ("破格", "breakthrough"), ("转评", "transfer"), ("学时", "ce_hours"),
                   ("照片", "photo"), ("实操", "practical_assessment"), ("复评", "rule_2021"), ("截止时间", "deadline"),
-                  ("社保", "social_insurance"), ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification")]
+                  ("社保", "social_insurance"), ("考核", "assessment"), ("论文", "papers"), ("处罚", "disqualification"),
+                  ("学历认证", "degree_documents")]
 # (实操 before 复评: "实操考评没过还能参加评审吗" is the 实操 failed, not a review failed in 2021)
 # The facts that make a turn about a topic computable ("学时够吗" is; "研究生一门课算几个学时" is not).
 RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "title_appointed_date", "education_level"},
@@ -30,7 +31,7 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
             "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
             "assessment": {"assessments"}, "papers": {"papers"},
             "practical_assessment": {"practical_assessment_passed"}, "disqualification": {"falsification_years", "under_investigation"},
-            "penalty": {"penalties"}}
+            "penalty": {"penalties"}, "degree_documents": {"degree_origin"}}
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
 WHY_NOT = re.compile(r"^(那|那么)?(到底)?(哪里|哪儿|哪|啥地方|什么地方)(不对|有问题|不行|不符合|不够|没达到)|"
                      r"^(那)?(为什么|为啥|咋)(不行|不可以|不能|不够|不符合)|"
