@@ -51,7 +51,7 @@ from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
-from assistant.language.hours import HOURS_ASKED, has_activities
+from assistant.language.hours import HOURS_ASKED, has_activities, late_registration
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
 from assistant.language.people import people_named, picked_from_list
 from assistant.language.presume import COUNTS, presume
@@ -104,10 +104,9 @@ class OfflineAssistant(Informational):
         u = understand(message, self.reference, pending=session.pending, subject=session.person, also=session.asked_too,
                        before=session.last_text if len(text) <= FOLLOW_UP_CHARS * 3 else "", started=started_work(session),
                        caller=session.caller)
-        if (HOURS_ASKED.search(text) or session.question == "hours_for_activity") and session.recent and \
-                not has_activities(u.reading.frames[u.person], counted=True) and (
-                has_activities((joined := understand("，".join([*session.recent, text]), self.reference,
-                                                      subject=session.person)).reading.frames[joined.person], counted=True)):
+        if session.recent and (told_before := _told_before(u, text, session.question)) and \
+                told_before((joined := understand("，".join([*session.recent, text]), self.reference,
+                                                  subject=session.person)).reading.frames[joined.person]):
             u = joined  # "我在核心期刊发了一篇论文" … "三个作者，我排第二" … "那能登记几个学时": the activity told before
         if session.caller is None and NOTE_LABEL.match(text):
             session.caller = u.person  # "来电：女，大专…" → "更正：来电人说记错了，她是…": the same caller
@@ -166,6 +165,8 @@ class OfflineAssistant(Informational):
             engaged = [GATE_CLAUSES[f] for f in said if f in GATE_CLAUSES]
             several = self._several_cards([c.text for c in u.clauses if c.asks and len(c.text) >= 4])
             query = weighted_query(text, u, session.topic or before)
+            if late_registration(text):  # the rule of when hours register, not the rates of the activity told before
+                query = f"{text}，{text}，当月申报，学时只能登记到当年"
             session.topic = query[:80]  # a chain of short follow-ups keeps the subject it started with
             return self._with_facts(several or self._search(query, engaged), session)
         if question == "hours_for_activity":
@@ -257,3 +258,13 @@ class OfflineAssistant(Informational):
                                missing=[MissingOut(fact=m.fact, question=m.question) for m in verdict.missing]),
             citations=self._cite(cited_ids(verdict)))
 
+
+def _told_before(u, text: str, in_force: str | None):
+    """What a turn asks about an activity told in earlier turns, as the test a joined reading must pass: its
+    hours ("那能登记几个学时"), or when it may be registered ("现在7月了，还能补登吗"); None when nothing is."""
+    frame = u.reading.frames[u.person]
+    if (HOURS_ASKED.search(text) or in_force == "hours_for_activity") and not has_activities(frame, counted=True):
+        return lambda joined: has_activities(joined, counted=True)
+    if late_registration(text) and not frame.get("ce_activity_date"):
+        return lambda joined: bool(joined.get("ce_activity_date"))
+    return None

@@ -160,6 +160,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conditions.photo(reading, clauses, text, main)
     achieved.finisher_rank(reading, clauses, text, main, before)
     hours.hours(reading, clauses, text, mentions, reference, main, before)
+    hours.registration_dates(reading, clauses, mentions, reference, main)
     conditions.insurance(reading, clauses, text, main)
     assessments.assessments(reading, clauses, text, reference, main)
     conditions.status(reading, clauses, text, main)
@@ -193,13 +194,16 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     return understanding
 
 
-ACHIEVED_ON = re.compile(r"授权|获奖|获得|拿到|拿的|发表|刊登|验收|结题|评为|立项|颁发|鉴定|出版")
+ACHIEVED_ON = re.compile(r"授权|获奖|获得|拿到|拿的|发表|刊登|验收|结题|评为|立项|颁发|鉴定|出版|培训|研修|进修|讲座|课程|学习班")
 UNPAID = re.compile(r"(没|未|停|断|欠)[^,，。]{0,2}(交|缴)")
 
 
 def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
+    if re.search(r"登记|补登|补录", message := "".join(c.text for c in u.clauses)) or \
+            re.search(r"学时|继教|继续教育", message) and re.search(r"培训|研修|进修|讲座|课程|学习", message):
+        return  # "去年12月参加的培训…今年1月去报": registering hours, not applying for the title
     dated = [m for m in u.loose if m.kind == "date" and m.value.year == reference.year
              and re.search(r"月|日|号|天|周|星期|礼拜", m.text)  # "2022年到现在85" names a year, not a day
              and not any(c.start <= m.start < c.end and ACHIEVED_ON.search(c.text) for c in u.clauses)]

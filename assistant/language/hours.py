@@ -126,6 +126,42 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
                     reading.set(f"ce.{year}.{name}", value, text, person=person)
 
 
+def late_registration(text: str) -> bool:
+    """"上个月的培训这个月才想起来申报，还能登不": when hours are registered (当月申报, 39号文 1) is asked."""
+    return bool(LATE_REGISTRATION.search(text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课|班|登记", text))
+
+
+LATE_REGISTRATION = re.compile(r"多久(内|之内|以内)?[^,，。]{0,3}(申报|登记)|(这个月|当月|本月|下个月|下月|月底)[^,，。]{0,3}(登记|申报)|"
+                               r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期|"
+                               r"再(去)?登记|再登|一起(去)?[^,，。]{0,4}登记|(才|再)(想起来|去)?[^,，。]{0,3}(登记|申报|登|报)|"
+                               r"(还能|能不能|可以|还可以)登(不|吗|么|上)?|登记上|拖到|等到[^,，。]{0,6}(登记|报)|"
+                               r"(忘了|忘记|没来得及|没去)(去)?(登记|登|申报)")
+
+
+NOW_WORDS = re.compile(r"现在|目前|这个月|本月|今天|最近")
+
+
+def registration_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention], reference: date, person: str) -> None:
+    """"6月份参加了一个备案的研修班…现在7月了，还能补登吗": the month of the training and the month it would be
+    registered in (now, the reference day, when only 现在 is said — stated), for 39号文 1's 当月申报."""
+    if not late_registration("".join(c.text for c in clauses)):
+        return
+    for clause in clauses:
+        dated = [m for m in mentions if m.kind == "date" and clause.start <= m.start < clause.end]
+        if dated and re.search(r"培训|研修|进修|讲座|课程|学习|班", clause.text):
+            reading.set("ce_activity_date", dated[0].value.isoformat(), clause.text, person)
+            dated = dated[1:]  # "上个月的培训这个月才想起来申报": the month after is the registering one
+        if dated and (NOW_WORDS.search(clause.text) or re.search(r"登|报|录", clause.text)):
+            reading.set("ce_registration_date", dated[-1].value.isoformat(), clause.text, person)
+        took = reading.get("ce_activity_date", person)
+        if took and reading.get("ce_registration_date", person) is None and re.search(r"年底|年末", clause.text) and \
+                LATE_REGISTRATION.search(clause.text):  # "等到年底一起去系统里登记": December of that year
+            reading.set("ce_registration_date", f"{str(took)[:4]}-12-31", clause.text, person)
+    if reading.get("ce_registration_date", person) is None and any(NOW_WORDS.search(c.text) or "还能" in c.text for c in clauses):
+        reading.set("ce_registration_date", reference.isoformat(), "现在", person,
+                    presumed=f"按现在（{reference.year}年{reference.month}月）登记计算")
+
+
 HOURS_ASKED = re.compile(r"学时(怎么|如何|咋)(算|计算|登记)|(多少|几个)学时|能(登记|算)(多少|几个?)|算几个|登记(多少|几)")
 
 

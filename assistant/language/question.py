@@ -13,7 +13,7 @@ import re
 from assistant.language.achieved import NOT_ITEMS
 from assistant.language.clauses import VERDICT
 from assistant.language.extract import INSTRUCTION, Understanding
-from assistant.language.hours import HOURS_ASKED
+from assistant.language.hours import HOURS_ASKED, LATE_REGISTRATION, late_registration
 from assistant.language.intent import Intent, classify
 from assistant.language.items import TITLE_ASKED, TITLE_ORDER
 from assistant.language.lexicon import weighted_routes
@@ -31,7 +31,8 @@ RELEVANT = {"skip_level": {"achievements"}, "breakthrough": {"achievements", "ti
             "social_insurance": {"months_insured_in_city", "months_insured_in_unit", "insured_now"},
             "assessment": {"assessments"}, "papers": {"papers"},
             "practical_assessment": {"practical_assessment_passed"}, "disqualification": {"falsification_years", "under_investigation"},
-            "penalty": {"penalties"}, "degree_documents": {"degree_origin"}}
+            "penalty": {"penalties"}, "degree_documents": {"degree_origin"},
+            "ce_registration": {"ce_activity_date", "ce_registration_date"}}
 ELIGIBILITY = {"助理工程师": "assistant_engineer", "工程师": "engineer"}
 WHY_NOT = re.compile(r"^(那|那么)?(到底)?(哪里|哪儿|哪|啥地方|什么地方)(不对|有问题|不行|不符合|不够|没达到)|"
                      r"^(那)?(为什么|为啥|咋)(不行|不可以|不能|不够|不符合)|"
@@ -141,9 +142,6 @@ PLACE_FACTS = ("posted_outside_city", "outside_personnel")  # where one applies 
 
 # Whether a title obtained elsewhere (another province, the army) holds here.
 RECOGNISED = re.compile(r"认不认|认吗|认可|直接认|承认|有效|算数|作数|能用|直接用|直接拿|拿来用|重新评|重评|还算吗|算不算数|通用|管用")
-LATE_REGISTRATION = re.compile(r"补登|补录|补报|补登记|还能登记|还可以登记|还能不能登记|登记还|现在登记|还能补|过期|逾期")
-
-
 ITEM_NAMED = re.compile(r"第\s*[（(]?\s*[1-8一二三四五六七八]\s*[)）]?\s*(条|项)|这一?(条|项)(?!件)")
 
 
@@ -155,6 +153,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
+    if late_registration(text) and not re.search(r"多少|几个", asked_text):
+        # "上个月的培训这个月才想起来申报，还能登不": the months compared (当月申报), or the rule quoted
+        return ("ce_registration" if known.get("ce_activity_date") else None), whole
     listed = [a for year in (said.get("ce") or {}).values() for a in (year or {}).get("activities") or []]
     if listed and in_force != "hours_for_activity" and all(a.get("route") in weighted_routes() and not {"rank", "people"} & set(a)
                                                             for a in listed) and RATE_ASK.search(asked_text):
@@ -186,8 +187,6 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         return in_force, whole  # "（照片480×560…）哪里不对": the verdict just given, with what decided it
     if u.asked and PROCEDURE_ASK.search(asked_text) and not re.search(r"学时|照片", asked_text):
         return None, whole
-    if LATE_REGISTRATION.search(asked_text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课", text):
-        return None, whole  # "八月份的培训忘了登记，现在还能登记吗": when hours are registered (当月申报), quoted
     asked = classify(asked_text) if u.asked else whole
     if (said.get("ce") or said.get("ce_totals")) and re.search(r"(差|缺|少)(几|多少)|不够几|补(得上|足|齐|上|吗|不)|来得及补|能补|可以补",
                                                                asked_text):

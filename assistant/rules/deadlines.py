@@ -12,6 +12,22 @@ WINDOWS = {"网上申报": ("deadlines.online_start", "deadlines.online_end"),
            "原件核查": ("deadlines.originals_start", "deadlines.originals_end")}
 
 
+def ce_registration(facts: Facts, p: Parameters) -> Check:
+    """39号文 1: 当月培训学习内容，须当月申报 — and a year's hours register only in that year, so a training
+    registered in a later month (or year) is not registered at all."""
+    clauses = ["附件8/39号文/1"]
+    took, registering = facts.ce_activity_date, facts.ce_registration_date
+    if took is None or registering is None:
+        needs = [n for n, v in (("ce_activity_date", took), ("ce_registration_date", registering)) if v is None]
+        return leaf("ce_registration", clauses, None, "需要知道培训学习的月份和登记的月份。", needs=needs)
+    same = (took.year, took.month) == (registering.year, registering.month)
+    later_year = "；当年的学时也只能登记到当年的学习记录" if took.year != registering.year else ""
+    why = "是当月申报，可以登记" if same else f"已不是当月，按“当月培训学习内容，须当月申报”不能再登记{later_year}"
+    return leaf("ce_registration", clauses, same,
+                f"培训在{took.year}年{took.month}月，{registering.year}年{registering.month}月登记，{why}。",
+                facts={"ce_activity_date": str(took), "ce_registration_date": str(registering)})
+
+
 def deadline(facts: Facts, p: Parameters) -> Check:
     if facts.action is None or facts.action_date is None:
         needs = [n for n, v in (("action", facts.action), ("action_date", facts.action_date)) if v is None]

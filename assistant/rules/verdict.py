@@ -86,6 +86,8 @@ QUESTIONS_TO_ASK = {
     "title_confirmed": "您的原职称是否已按台州市规定完成调入审定和确认？",
     "finisher_rank": "您在完成人（发明人）中排第几？",
     "action_date": "您打算哪一天办理？",
+    "ce_activity_date": "这次培训学习是哪年哪月的？",
+    "ce_registration_date": "您打算哪个月去登记这些学时？",
     "undisclosed_discipline": "取得现资格后您是否受过处分？如有，申报材料中是否如实反映了？",
     "exam_violation_in_penalty_period": "您是否因人事考试违纪违规被记入浙江省诚信系统，且仍在处分期内？",
     "sanctions": "那次处分或处罚是因为工作（职业活动）受到的吗？",
