@@ -244,3 +244,18 @@ def test_an_item_asked_about_is_answered_first(assistant):
     answer = assistant.answer(Session(), "破格条件里县级劳动模范算吗").answer.split("\n")[0]
     assert answer.startswith("一般破格：算，属于第六条（一）（1）项")
     assert "业绩特别突出破格：不算" in answer
+
+
+def test_a_year_short_by_months_names_the_nearest_route(assistant):
+    """附件2 第六条（一）: 资历破格 up to a year early is what would change a normal-route no (issue 10)."""
+    answer, _ = _ask(assistant, "本科，机械电子工程，助工2019年10月聘的，今年能报工程师吗")
+    assert answer.verdict.outcome == "not_eligible"
+    assert "资历还差10个月" in answer.answer and "附件2/第六条/（一）" in [c.id for c in answer.citations]
+    far, _ = _ask(assistant, "本科，机械电子工程，助工2021年10月聘的，今年能报工程师吗")
+    assert "资历还差" not in far.answer  # two years short: no 资历破格 (提前原则上不超过1年)
+
+
+def test_a_salary_told_is_judged_first_while_other_routes_are_asked(assistant):
+    answer, _ = _ask(assistant, "年薪28万能越级报工程师吗")
+    assert answer.verdict.outcome == "need_more_info"
+    assert answer.answer.startswith("越级：不算") and "28万" in answer.answer.split("\n")[0]

@@ -28,8 +28,8 @@ from assistant.conversation.memory import (
     with_degrees,
     with_start_moved,
 )
+from assistant.conversation.service_years import BREAKTHROUGH_CLAUSES, nearest_route, years_line
 from assistant.conversation.service_years import CLAUSES as SERVICE_CLAUSES
-from assistant.conversation.service_years import years_line
 from assistant.conversation.session import Session
 from assistant.conversation.several import combined, people
 from assistant.conversation.smalltalk import opening, smalltalk
@@ -204,12 +204,19 @@ class OfflineAssistant(Informational):
             assumptions = session.assumptions if question in ELIGIBILITY else assumptions
         answer = self._with_rule(self.from_verdict(verdict, assumptions), verdict, message)
         named = {k for k, v in (said.get("achievements") or {}).items() if v not in (None, "无", 0, False)} - set(NOT_ITEMS)
-        if named and u.asked and re.search(COUNTS, u.asked.text) and (counts := item_counts(verdict, named)):
+        if named and u.asked and (re.search(COUNTS, u.asked.text) or verdict.outcome == "need_more_info") and \
+                (counts := item_counts(verdict, named)):  # ("年薪28万能越级吗": what was told, judged first, while more is asked)
             answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
         if verdict.outcome == "need_more_info" and u.asked and (line := years_line(said, u.asked.text, cutoff)):
             cited = [*answer.citations, *(c for c in self._cite(SERVICE_CLAUSES) if c.id not in {x.id for x in answer.citations})]
             answer = answer.model_copy(update={"answer": f"{line}\n{answer.answer}", "citations": cited})  # the figure asked
-        if question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \
+        if question == "engineer_normal" and verdict.outcome == "not_eligible" and verdict.trace[0].rule != "application" and \
+                (hint := nearest_route(parsed, parameters_for(2022))):  # short by a year or less: 资历破格, what it needs
+            cited = [*answer.citations, *(c for c in self._cite(BREAKTHROUGH_CLAUSES) if c.id not in {x.id for x in answer.citations})]
+            at = next((i for i in (answer.answer.find("\n（按以下理解"), answer.answer.find("\n规定原文")) if i >= 0), None)
+            text_out = answer.answer if at is None else answer.answer[:at]
+            answer = answer.model_copy(update={"answer": f"{text_out}\n{hint}{answer.answer[len(text_out):]}", "citations": cited})
+        elif question == "engineer_normal" and "正常" not in text and verdict.outcome != "eligible" and \
                 verdict.trace[0].rule != "application":  # a bar (退休, 处罚…) closes every route alike
             answer = answer.model_copy(update={"answer": answer.answer + "\n（以上按正常申报判断。如有获奖、专利、重点项目、标准起草、"
                                                                        "年薪等业绩，请告诉我，再看能否破格或越级申报。）"})

@@ -28,3 +28,23 @@ def years_line(said: dict, asked: str, cutoff: date) -> str | None:
     full = full_years(start, cutoff)
     return (f"按周年计算到{cn_date(cutoff)}：自{start.year}年{start.month}月起共{years_and_months(start, cutoff)}，"
             f"{'已满' if full >= years else '不满'}{years}年。")
+
+
+BREAKTHROUGH_CLAUSES = ["附件2/第六条/（一）"]
+
+
+def nearest_route(facts, p) -> str | None:
+    """A 工程师 applicant with the required education whose appointed years fall short by a year or less:
+    资历破格 is the nearest route (附件2 第六条（一）: 单破, 提前原则上不超过1年, 7项中3项) — said with what it needs."""
+    from assistant.rules.dates import full_months
+    from assistant.rules.education import years_required
+
+    years, needs, reading = years_required(facts, p)
+    appointed = facts.title_appointed_date
+    if needs or reading != "规定年限" or appointed is None or facts.title_level != "助理工程师" or facts.title_appointed is False:
+        return None
+    short = years * 12 - full_months(appointed, p.value("cutoff_date"))
+    if not 0 < short <= 12:
+        return None
+    return (f"资历还差{short}个月，在1年以内：可考虑资历破格——一般破格仅限“单破”，资历破格提前时间原则上不超过1年，"
+            "须具备附件2第六条（一）7项条件中的3项（业绩成果须为任现职后取得）。有哪些业绩可以告诉我，帮您逐项核对。")

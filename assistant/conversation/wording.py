@@ -156,12 +156,15 @@ def item_counts(verdict: Verdict, named: set[str]) -> str:
     for step in verdict.trace:
         if re.search(r"\.item\d+$", step.rule):
             item = step
-        if item is None or not step.rule.startswith(item.rule + ".") or step.result == "unknown" or not named & set(step.facts):
+        alone = step is item and named & set(step.facts)  # an item that is one comparison ("年薪达到30万元以上"): itself
+        if item is None or not (alone or step.rule.startswith(item.rule + ".")) or step.result == "unknown" or \
+                not named & set(step.facts):
             continue
         where = item.clauses[0].replace("附件2/", "").replace("/", "") if item.clauses else ""
         route = ROUTE_NAMES.get(item.rule.split(".")[0], "")
-        lines.append(f"{route}：算，属于{where}项“{item.sentence}”。" if step.result == "met" else
-                     f"{route}：不算，{where}项须是“{item.sentence}”。")
+        said = f"（{step.sentence.split('：', 1)[1].rstrip('。')}）" if alone and "：" in step.sentence else ""
+        lines.append(f"{route}：算，属于{where}项“{item.sentence.split('：')[0]}”{said}。" if step.result == "met" else
+                     f"{route}：不算，{where}项须是“{item.sentence.split('：')[0]}”{said}。")
     return "".join(dict.fromkeys(lines[:2]))
 
 

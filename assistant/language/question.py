@@ -136,7 +136,8 @@ VERDICT_DEMANDED = re.compile(r"(就说|直接说|回我|回复我?|告诉我|�
                               r"(符合|能报|可以报|能评|可以评|满足|够了|没问题|通过)")
 ASKS_TO_APPLY_NOW = re.compile(r"(能|可以|够)[^,，。]{0,4}(报|评|申报)")  # "…还有他今年能报工程师吗": a verdict asked too
 ROUTES, GATE_TOPICS = {"越级", "破格", "助理工程师", "工程师"}, {"处罚", "考核", "社保", "学时", "照片", "论文", "实操", "复评"}
-RATE_ASK = re.compile(r"一篇|每篇|一项|每项|一个|几个学时|多少学时|几学时|怎么算")  # the rate, with no authors told
+# the rate, with no authors told
+RATE_ASK = re.compile(r"一篇|每篇|一项|每项|一个|几个学时|多少学时|几学时|怎么算|怎么认定|如何认定|怎么计算|如何计算|怎么登记")
 FIGURE_ASKED = re.compile(r"多少|几(年|项|个|篇|天|条|次)|哪些|哪几")
 PLACE_FACTS = ("posted_outside_city", "outside_personnel")  # where one applies (通知三): its card answers "在哪报/啥手续"
 
@@ -157,8 +158,9 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
         # "上个月的培训这个月才想起来申报，还能登不": the months compared (当月申报), or the rule quoted
         return ("ce_registration" if known.get("ce_activity_date") else None), whole
     listed = [a for year in (said.get("ce") or {}).values() for a in (year or {}).get("activities") or []]
-    if listed and in_force != "hours_for_activity" and all(a.get("route") in weighted_routes() and not {"rank", "people"} & set(a)
-                                                            for a in listed) and RATE_ASK.search(asked_text):
+    if listed and in_force != "hours_for_activity" and all(
+            not {"rank", "people", "quantity", "hours"} & set(a) or a.get("route") in weighted_routes() and not {"rank", "people"} & set(a)
+            for a in listed) and RATE_ASK.search(asked_text):  # ("网络课件的学时怎么认定": the route's rule, nothing to sum)
         return None, whole  # "核心期刊论文一篇几个学时": the rate and how authors share it, from the route's card
     if activities and HOURS_ASKED.search(text):
         return "hours_for_activity", whole  # "…参加了5天，学时怎么算？需要什么材料": the sum asked first

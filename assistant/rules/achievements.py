@@ -15,6 +15,8 @@ from assistant.rules.logic import Check, Truth, all_of, any_of, leaf
 from assistant.rules.params import Parameters
 
 EQUIVALENCE = "附件2/第十八条/（八）"
+# 第十八条's definitions a part is met by: 首台（套）的主要参加者（四）, 高级以上人才（九）
+DEFINED = {"first_set": "附件2/第十八条/（四）"}
 
 
 class Part(NamedTuple):
@@ -81,7 +83,8 @@ def item(rule: str, clause: str, sentence: str, parts: list[Part | tuple]) -> Ch
     """An item met by any of its parts; unknown parts are the questions to ask."""
     children = []
     for part in map(lambda x: Part(*x), parts):
-        clauses = [clause] + ([EQUIVALENCE] if part.name == "product_award_as_science" or part.note else [])
+        clauses = [clause] + ([EQUIVALENCE] if part.name == "product_award_as_science" or part.note else []) + (
+            [DEFINED[part.name]] if part.name in DEFINED and part.value else [])  # "主要参加者", "高级人才": what made it count
         judged = f"；{part.note}" if part.note and part.value else ""
         children.append(leaf(f"{rule}.{part.name}", clauses, part.value,
                              f"{sentence}（{ACHIEVEMENT_NAMES[part.name]}{judged}）", facts={part.name: part.value},
