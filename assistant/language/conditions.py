@@ -213,14 +213,19 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
                     presumed="按这次处罚不属于技术责任事故计算，如是技术责任事故的直接责任者请告诉我")  # "通报批评罚过800块"
     if re.search(r"论文(我)?(都|也)?(没有|没写|没发)|没(有)?(写过|发过|发表过)?(什么)?论文", message):
         reading.set("papers", [], "无论文", person=person)
-    elif "论文" in message and re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) and \
-            not re.search(r"相似度|重复率|查重", message):
-        reading.set("papers", [{"third_party_report": False}], "无检索报告", person=person)
-    if m := re.search(r"(相似度|重复率|查重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?|"
-                      r"(查出来|检测出来|知网|维普|万方|paperpass)[^\d,，。]{0,6}(\d+(?:\.\d+)?)\s*%", message, re.I):
-        report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) else True
+    elif "论文" in message and (re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) or UNDESIGNATED.search(message)
+                               and not DESIGNATED.search(message)) and not re.search(r"相似度|重复率|查重|\d\s*%", message):
+        reading.set("papers", [{"third_party_report": False}], "无检索报告", person=person)  # ("用百度学术出的检索报告")
+    if m := re.search(r"(相似度|重复率|查重|查的重|查了重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?|"
+                      r"(查出来|检测出来|知网|维普|万方|paper\s*pass)[^\d。]{0,8}(\d+(?:\.\d+)?)\s*%", message, re.I):
+        report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) or (
+            UNDESIGNATED.search(message) and not DESIGNATED.search(message)) else True  # PaperPass is no 指定机构
         reading.set("papers", [{"similarity_percent": float(m.group(2) or m.group(4)), "third_party_report": report}], m.group(0),
                     person=person)
+
+
+DESIGNATED = re.compile(r"清华同方|同方|知网|cnki|万方|维普", re.I)  # 二（二）3: the 指定第三方检索机构
+UNDESIGNATED = re.compile(r"paper\s*pass|百度学术|turnitin|大雅|笔杆|papertime|源文鉴|checkpass|paperyy|学信", re.I)
 
 
 def step(reading: Reading, message: str, person: str) -> None:

@@ -151,6 +151,8 @@ def registration_dates(reading: Reading, clauses: list[Clause], mentions: list[M
         if dated and re.search(r"培训|研修|进修|讲座|课程|学习|班", clause.text):
             reading.set("ce_activity_date", dated[0].value.isoformat(), clause.text, person)
             dated = dated[1:]  # "上个月的培训这个月才想起来申报": the month after is the registering one
+        dated = [m for m in dated if not re.search(r"(到|进|入)\s*$", clause.text[:m.start - clause.start])]
+        # ("现在都10月了还能补登到8月吗": 8月 is where the hours would go, not when they are registered)
         if dated and (NOW_WORDS.search(clause.text) or re.search(r"登|报|录", clause.text)):
             reading.set("ce_registration_date", dated[-1].value.isoformat(), clause.text, person)
         took = reading.get("ce_activity_date", person)

@@ -82,7 +82,8 @@ GATES = [("falsification_years", "disqualification"), ("under_investigation", "d
 GATE_QUESTIONS = {"assessment", "social_insurance", "ce_hours", "penalty", "disqualification", "rule_2021"}
 INTO_MACHINERY = re.compile(r"转(评)?(成|为|到)?[^,，。]{0,3}机电")
 IMPACT = re.compile(r"影响|延迟|推迟|耽误|受限|有事吗|有问题吗|要紧吗|碍事")  # "会受影响吗": asked of the gate told
-MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)")
+MAJOR_ASK = re.compile(r"本专业|相近|名单|目录|对口|算(不算)?机电|属于机电|属不属于|机电的专业|机电专业吗|专业.{0,3}(算|属于)|"
+                       r"专业的?(能|可以|能不能|可不可以)(报|评|申报)机电(吗|不|么|伐)?(?![\u4e00-\u9fff])")  # "…专业能报机电吗"
 LIST_ASK = re.compile(r"哪些|什么|有啥|啥")  # "机电的相近专业有哪些" asks for the list, not about one major
 SERVICE = {"title_appointed_date", "work_start_date", "graduation_date", "title_level", "achievements"}  # then the title is asked
 SPEC_ASK = re.compile(r"多大|多少|什么|哪些|要求|尺寸|规格")

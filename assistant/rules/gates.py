@@ -130,7 +130,8 @@ def papers(facts: Facts, p: Parameters) -> Check:
     value = False if vetoed or unreported and not checked and not undecided else (None if unknown else True)
     # ("论文我有，但是没做过检索报告，直接交论文行吗": none of them can be used — not "符合要求")
     return leaf("papers", clause, value, (f"论文相似度超过{limit}%，评审时一票否决。" if vetoed else
-                                          "须在论文后附第三方检索报告（含相似度检测）。" if not checked and unreported else
+                                          "须在论文后附指定机构（清华同方、中国知网、万方数据库、维普）的第三方检索报告（含相似度检测）。"
+                                          if not checked and unreported else
                                           f"论文相似度须不超过{limit}%。") + note,
                 params={"max_similarity_percent": limit}, needs=["papers"])
 
