@@ -128,7 +128,8 @@ def hours(reading: Reading, clauses: list[Clause], message: str, mentions: list[
 
 def late_registration(text: str) -> bool:
     """"上个月的培训这个月才想起来申报，还能登不": when hours are registered (当月申报, 39号文 1) is asked."""
-    return bool(LATE_REGISTRATION.search(text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课|班|登记", text))
+    return bool(LATE_REGISTRATION.search(text) and re.search(r"培训|学时|学识|继续教育|继教|研修|课|班|登记", text)) and not (
+        re.search(r"不够|不足|差\d*个?学时|还差|缺", text) and not re.search(r"补登|补录|登记", text))  # ("学时不够还能补吗": 补足)
 
 
 LATE_REGISTRATION = re.compile(r"多久(内|之内|以内)?[^,，。]{0,3}(申报|登记)|(这个月|当月|本月|下个月|下月|月底)[^,，。]{0,3}(登记|申报)|"

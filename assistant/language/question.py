@@ -244,6 +244,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
             known.get("title_level") == "助理工程师" and known.get("target") != "助理工程师")):
         return "engineer_normal", whole  # "越级是没戏了…助理工程师2019年6月，正常申报的话够吗": that route only
     for topic, question in TOPIC_QUESTION:
+        if question == "degree_documents" and {"助理工程师", "工程师"} & set(whole.topics):
+            continue  # "国外学历要不要认证？还有他今年能报工程师吗": the verdict first, the certificate with it
         if topic in asked.topics:
             if question == "photo" and set(said.get("photo") or {}) == {"background"} and SPEC_ASK.search(text):
                 return None, whole  # "白底的照片要多大": the specs asked for, not a judgement of the background
