@@ -48,6 +48,7 @@ from assistant.conversation.turn import (
 from assistant.conversation.wording import ASKED_AT_ONCE, cited_ids, item_counts, verdict_text
 from assistant.errors import UserError
 from assistant.language.achieved import NOT_ITEMS
+from assistant.language.asking import OTHER_MATTER, STATUS_ASK, topic_question
 from assistant.language.clauses import NOTE_LABEL
 from assistant.language.corrections import completed, corrected
 from assistant.language.extract import prepare, understand
@@ -55,7 +56,7 @@ from assistant.language.hours import HOURS_ASKED, has_activities, late_registrat
 from assistant.language.intent import GENERIC, OTHER_PLACES, WEAK_OUT_OF_SCOPE, classify
 from assistant.language.people import people_named, picked_from_list
 from assistant.language.presume import COUNTS, presume
-from assistant.language.question import OTHER_MATTER, STATUS_ASK, decide, topic_question
+from assistant.language.question import decide
 from assistant.language.reading import Evidence
 from assistant.language.replies import BOOL_FACTS
 from assistant.rules.dates import cn_date

@@ -8,9 +8,9 @@ import re
 import unicodedata
 
 from assistant.conversation.contract import Answer
+from assistant.language.asking import RELEVANT, TOPIC_QUESTION
 from assistant.language.extract import prepare
 from assistant.language.intent import GENERIC, Intent, classify
-from assistant.language.question import RELEVANT, TOPIC_QUESTION
 from assistant.rules.params import hotline
 
 

@@ -19,10 +19,10 @@ from assistant.documents.normalize import arabic_numerals, normalize
 from assistant.language import achieved, assessments, conditions, conduct, gaps, hours, items, studies
 from assistant.language.clauses import Clause, asked_clause, segment
 from assistant.language.corrections import corrected_inline
+from assistant.language.durations import attach_durations
 from assistant.language.events import (
     DATE_FACT,
     attach_dates,
-    attach_durations,
     presume_appointed_from_obtained,
     presume_machinery_work,
 )
