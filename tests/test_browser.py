@@ -139,9 +139,12 @@ def test_a_reload_restores_the_conversation_and_reset_clears_the_server_session(
     page.wait_for_selector("#verdict-badge .badge[data-outcome='need_more_info']")  # the old facts are gone
 
 
-def test_an_english_question_is_asked_to_be_in_chinese(page):
+def test_an_english_question_is_read_through_the_glossary_or_asked_to_be_in_chinese(page):
     page.fill("#message textarea", "Can I apply for the engineer title?")
-    page.click("#send")
+    page.click("#send")  # the notice's words in it: read, and the answer says it is in Chinese
+    page.wait_for_function("() => document.querySelector('#chatbot').innerText.includes('以下用中文回答')", timeout=30000)
+    page.fill("#message textarea", "Can you recommend a good seafood restaurant nearby?")
+    page.click("#send")  # none of them: asked to write in Chinese
     page.wait_for_function("() => document.querySelector('#chatbot').innerText.includes('请用中文提问')", timeout=30000)
 
 

@@ -39,6 +39,7 @@ from assistant.conversation.turn import (
     GATE_CLAUSES,
     OUR_TITLES,
     about_them,
+    in_english,
     other_questions,
     problem_with,
     said_after,
@@ -87,6 +88,12 @@ class OfflineAssistant(Informational):
     def answer(self, session: Session, message: object, read: list[Evidence] | None = None) -> Answer:
         """The answer to `message`; `read`: facts a language model read from it, each with its words, taken
         where the rules' own reading found nothing (they decide nothing by themselves: the engine does)."""
+        answer = self._answer(session, message, read)
+        if in_english(message) and answer.kind != "problem":  # read through the glossary, answered in Chinese: said
+            answer = answer.model_copy(update={"answer": f"（您用英文提问，已按其中的规定用语理解，以下用中文回答。）\n{answer.answer}"})
+        return answer
+
+    def _answer(self, session: Session, message: object, read: list[Evidence] | None = None) -> Answer:
         problem = problem_with(message, self.settings.max_message_chars)
         if problem:
             return Answer(answer=problem, mode="offline", verdict=None, citations=[], kind="problem")

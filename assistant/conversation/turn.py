@@ -14,6 +14,12 @@ from assistant.language.intent import GENERIC, Intent, classify
 from assistant.rules.params import hotline
 
 
+def in_english(message: object) -> bool:
+    """A message with English words in it and no Chinese character."""
+    return isinstance(message, str) and bool(re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", message)) and \
+        not re.search(r"[\u4e00-\u9fff]", message)
+
+
 def problem_with(message: object, limit: int = 2000) -> str | None:
     """A Chinese reply for input that cannot be a question, or None."""
     if not isinstance(message, str) or not message.strip():
@@ -25,8 +31,7 @@ def problem_with(message: object, limit: int = 2000) -> str | None:
         return "消息中含有无法识别的字符，请用文字描述您的问题。"
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         return "没能看懂这条消息，请用文字描述您的问题，例如：“照片有什么要求？”"
-    if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", text) and not re.search(r"[\u4e00-\u9fff]", text) and \
-            len(re.findall(r"[\u4e00-\u9fff]+", prepare(text))) < 3:  # (read when the notice's words are in it: the glossary)
+    if in_english(text) and len(re.findall(r"[\u4e00-\u9fff]", prepare(text))) < 4:  # (read when the notice's words are in it)
         return (f"英文提问不在本助手能处理的范围内，本助手无法回答，请用中文提问，例如：“大专毕业3年能报助理工程师吗？”"
                 f"也可致电协同创新中心 {hotline()} 咨询。")
     return None
