@@ -216,11 +216,15 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
     elif "论文" in message and (re.search(r"(没有|没|无)[^,，。]{0,4}(第三方)?检索报告", message) or UNDESIGNATED.search(message)
                                and not DESIGNATED.search(message)) and not re.search(r"相似度|重复率|查重|\d\s*%", message):
         reading.set("papers", [{"third_party_report": False}], "无检索报告", person=person)  # ("用百度学术出的检索报告")
-    if m := re.search(r"(相似度|重复率|查重|查的重|查了重)[^\d]{0,6}(\d+(?:\.\d+)?)\s*%?|"
+    if m := re.search(r"(相似度|重复率|查重|查的重|查了重)[^%。,，]{0,8}?(\d+(?:\.\d+)?)\s*%", message) or re.search(
+            r"(相似度|重复率|查重|查的重|查了重)[^\d]{0,6}(\d+(?:\.\d+)?)(?!\s*(篇|个|项))\s*%?|"
                       r"(查出来|检测出来|知网|维普|万方|paper\s*pass)[^\d。]{0,8}(\d+(?:\.\d+)?)\s*%", message, re.I):
         report = False if re.search(r"(没有|无|没)[^,，。]{0,4}(检索报告|第三方)", message) or (
             UNDESIGNATED.search(message) and not DESIGNATED.search(message)) else True  # PaperPass is no 指定机构
-        reading.set("papers", [{"similarity_percent": float(m.group(2) or m.group(4)), "third_party_report": report}], m.group(0),
+        rest = re.split(r"[。;；?？]", message[m.end():], maxsplit=1)[0]  # "相似度一篇10%一篇60%": each paper's
+        first = next(g for g in m.groups() if g and re.fullmatch(r"\d+(\.\d+)?", g))
+        percents = [float(first)] + [float(p) for p in re.findall(r"(\d+(?:\.\d+)?)\s*%", rest)]
+        reading.set("papers", [{"similarity_percent": p, "third_party_report": report} for p in percents], m.group(0),
                     person=person)
 
 

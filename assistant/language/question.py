@@ -60,6 +60,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     whole = classify(text)
     asked_text = u.asked.text if u.asked else text
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
+    if u.asked and any(isinstance(x, dict) and x.get("similarity_percent") for x in said.get("papers") or []):
+        return "papers", whole  # "知网查的相似度一篇10%一篇60%，这样那一项还算吗": the papers themselves (一票否决 over 50%)
     if late_registration(text) and not re.search(r"多少|几个", asked_text):
         # "上个月的培训这个月才想起来申报，还能登不": the months compared (当月申报), or the rule quoted
         return ("ce_registration" if known.get("ce_activity_date") else None), whole
