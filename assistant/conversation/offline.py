@@ -93,6 +93,10 @@ class OfflineAssistant(Informational):
             answer = answer.model_copy(update={"answer": f"（您用英文提问，已按其中的规定用语理解，以下用中文回答。）\n{answer.answer}"})
         return answer
 
+    def _also_cited(self, answer: Answer, ids: list[str]) -> list:
+        """The answer's citations and the clauses of a line added to it, each once."""
+        return [*answer.citations, *(c for c in self._cite(ids) if c.id not in {x.id for x in answer.citations})]
+
     def _answer(self, session: Session, message: object, read: list[Evidence] | None = None) -> Answer:
         problem = problem_with(message, self.settings.max_message_chars)
         if problem:
@@ -217,11 +221,11 @@ class OfflineAssistant(Informational):
                 (counts := item_counts(verdict, named)):  # ("年薪28万能越级吗": what was told, judged first, while more is asked)
             answer = answer.model_copy(update={"answer": f"{counts}\n{answer.answer}"})  # "县级劳模算破格条件吗": that first
         if verdict.outcome == "need_more_info" and u.asked and (line := years_line(said, u.asked.text, cutoff)):
-            cited = [*answer.citations, *(c for c in self._cite(SERVICE_CLAUSES) if c.id not in {x.id for x in answer.citations})]
-            answer = answer.model_copy(update={"answer": f"{line}\n{answer.answer}", "citations": cited})  # the figure asked
+            answer = answer.model_copy(update={"answer": f"{line}\n{answer.answer}",  # the figure asked, first
+                                               "citations": self._also_cited(answer, SERVICE_CLAUSES)})
         if question == "engineer_normal" and verdict.outcome == "not_eligible" and verdict.trace[0].rule != "application" and \
                 (hint := nearest_route(parsed, parameters_for(2022))):  # short by a year or less: 资历破格, what it needs
-            cited = [*answer.citations, *(c for c in self._cite(BREAKTHROUGH_CLAUSES) if c.id not in {x.id for x in answer.citations})]
+            cited = self._also_cited(answer, BREAKTHROUGH_CLAUSES)
             at = next((i for i in (answer.answer.find("\n（按以下理解"), answer.answer.find("\n规定原文")) if i >= 0), None)
             text_out = answer.answer if at is None else answer.answer[:at]
             answer = answer.model_copy(update={"answer": f"{text_out}\n{hint}{answer.answer[len(text_out):]}", "citations": cited})

@@ -1,6 +1,6 @@
-""""比如2019年12月入职，今年算满3年吗": the years from a date to the cut-off, in full anniversaries (周年,
-附件2 第十八条（七）) counted to 2022年12月31日 (二（二）6) — computed and said first when the rules cannot
-yet judge the application itself (education or title unknown), so the figure asked is never held back."""
+"""Years said in answers: "比如2019年12月入职，今年算满3年吗" — the years from a date to the cut-off, in full
+anniversaries (周年, 附件2 第十八条（七）) counted to 2022年12月31日 (二（二）6), said first when the rules cannot yet
+judge the application itself; and a normal-route no short by a year or less, the nearest route (资历破格)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from datetime import date
 
 import cn2an
 
-from assistant.rules.dates import cn_date, full_years, years_and_months
+from assistant.rules.dates import cn_date, full_months, full_years, years_and_months
+from assistant.rules.education import years_required
 
 YEARS_ASKED = re.compile(r"(满|够|到|有|算满|算够|足)\s*(\d{1,2}|[一二两三四五六七八九十])\s*(个)?(周)?年")
 DATED = ("title_appointed_date", "work_start_date", "graduation_date")  # the one said, most specific first
@@ -36,9 +37,6 @@ BREAKTHROUGH_CLAUSES = ["附件2/第六条/（一）"]
 def nearest_route(facts, p) -> str | None:
     """A 工程师 applicant with the required education whose appointed years fall short by a year or less:
     资历破格 is the nearest route (附件2 第六条（一）: 单破, 提前原则上不超过1年, 7项中3项) — said with what it needs."""
-    from assistant.rules.dates import full_months
-    from assistant.rules.education import years_required
-
     years, needs, reading = years_required(facts, p)
     appointed = facts.title_appointed_date
     if needs or reading != "规定年限" or appointed is None or facts.title_level != "助理工程师" or facts.title_appointed is False:
