@@ -259,3 +259,10 @@ def test_a_salary_told_is_judged_first_while_other_routes_are_asked(assistant):
     answer, _ = _ask(assistant, "年薪28万能越级报工程师吗")
     assert answer.verdict.outcome == "need_more_info"
     assert answer.answer.startswith("越级：不算") and "28万" in answer.answer.split("\n")[0]
+
+
+def test_without_the_required_education_the_nearest_route_is_education_breakthrough(assistant):
+    answer, _ = _ask(assistant, "中专机械，助工2015年聘的，能报工程师吗")
+    assert answer.verdict.outcome == "not_eligible" and "可考虑学历破格" in answer.answer
+    short, _ = _ask(assistant, "中专机械，助工2021年聘的，能报工程师吗")
+    assert "可考虑学历破格" not in short.answer  # short of the 4 years as well: a 双破, not allowed

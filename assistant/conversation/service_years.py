@@ -39,9 +39,16 @@ def nearest_route(facts, p) -> str | None:
     资历破格 is the nearest route (附件2 第六条（一）: 单破, 提前原则上不超过1年, 7项中3项) — said with what it needs."""
     years, needs, reading = years_required(facts, p)
     appointed = facts.title_appointed_date
-    if needs or reading != "规定年限" or appointed is None or facts.title_level != "助理工程师" or facts.title_appointed is False:
+    if needs or appointed is None or facts.title_level != "助理工程师" or facts.title_appointed is False:
         return None
     short = years * 12 - full_months(appointed, p.value("cutoff_date"))
+    if reading == "学历破格":  # 中专, or a major not 相近: 学历破格 is the route once its 4 years as 助理工程师 are met
+        if short > 0:
+            return None  # short of those years too: a 双破, which 一般破格 does not allow
+        return (f"学历不在正常申报的规定之列，可考虑学历破格——一般破格仅限“单破”，须担任助理工程师满{years}年（已满），"
+                "并具备附件2第六条（一）7项条件中的3项（业绩成果须为任现职后取得）。有哪些业绩可以告诉我，帮您逐项核对。")
+    if reading != "规定年限":
+        return None
     if not 0 < short <= 12:
         return None
     return (f"资历还差{short}个月，在1年以内：可考虑资历破格——一般破格仅限“单破”，资历破格提前时间原则上不超过1年，"
