@@ -4,7 +4,7 @@ papers, penalties, and the step a deadline question is about (hours: language/ho
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from assistant.language.clauses import Clause
@@ -226,6 +226,25 @@ def _discipline(reading: Reading, message: str, reference: date, person: str) ->
         percents = [float(first)] + [float(p) for p in re.findall(r"(\d+(?:\.\d+)?)\s*%", rest)]
         reading.set("papers", [{"similarity_percent": p, "third_party_report": report} for p in percents], m.group(0),
                     person=person)
+
+
+PUBLICISED = re.compile(r"公示|贴出|贴到|张贴|挂出")
+
+
+def publicity(reading: Reading, message: str, reference: date, person: str) -> None:
+    """五（一）'s 5 working days as a unit tells its 公示: the first and last day ("从9月16号周五贴到9月20号周二"; a last
+    day "之前要报上去" ends the day before it), or only a count ("在厂门口贴三天")."""
+    if not PUBLICISED.search(message):
+        return
+    days = list(re.finditer(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[号日]", message))  # month and day, this year
+    if len(days) >= 2:
+        first, last = (date(reference.year, int(m.group(1)), int(m.group(2))) for m in days[:2])
+        if re.match(r"[^,，。]{0,2}(之前|以前|前)[^,，。]{0,4}(报|交|送)", message[days[1].end():]):
+            last -= timedelta(days=1)  # "11月2号之前要报上去": the 公示 ends the day before
+        reading.set("publicity_start", first.isoformat(), days[0].group(0), person)
+        reading.set("publicity_end", last.isoformat(), days[1].group(0), person)
+    elif m := re.search(r"(公示|贴)[^,，。\d]{0,6}?(\d+)\s*(个)?(工作日|天)", message):
+        reading.set("publicity_days", int(m.group(2)), m.group(0), person)
 
 
 DESIGNATED = re.compile(r"清华同方|同方|知网|cnki|万方|维普", re.I)  # 二（二）3: the 指定第三方检索机构

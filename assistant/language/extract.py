@@ -173,6 +173,7 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
     conduct.fines(reading, clauses, [m for m in mentions if m.kind == "date"], text)
     loose += attach_durations(reading, clauses, mentions, reference, text)
     conditions.history(reading, clauses, text, reference, main)
+    conditions.publicity(reading, text, reference, main)
     items.not_appointed(reading, clauses)
     for person in ("self", "other"):
         presume_appointed_from_obtained(reading, person)
@@ -202,6 +203,8 @@ UNPAID = re.compile(r"(没|未|停|断|欠)[^,，。]{0,2}(交|缴)")
 def _deadline_date(u: Understanding, reference: date) -> None:
     """A date of this year tied to no event ("10月25号还能报吗") is the day the user means to act on."""
     person = u.person
+    if u.reading.get("publicity_start", person) or u.reading.get("publicity_days", person):
+        return  # the days of a 公示, not a day to act on
     if re.search(r"登记|补登|补录", message := "".join(c.text for c in u.clauses)) or \
             re.search(r"学时|继教|继续教育", message) and re.search(r"培训|研修|进修|讲座|课程|学习", message):
         return  # "去年12月参加的培训…今年1月去报": registering hours, not applying for the title

@@ -62,6 +62,8 @@ def decide(u: Understanding, said: dict, text: str, in_force: str | None, known:
     activities = any((year or {}).get("activities") for year in (said.get("ce") or {}).values())
     if u.asked and any(isinstance(x, dict) and x.get("similarity_percent") for x in said.get("papers") or []):
         return "papers", whole  # "知网查的相似度一篇10%一篇60%，这样那一项还算吗": the papers themselves (一票否决 over 50%)
+    if said.get("publicity_days") or said.get("publicity_start") and said.get("publicity_end"):
+        return "publicity", whole  # "从9月16号周五贴到9月20号周二公示，五天了，够了吧": 5 working days counted
     if late_registration(text) and not re.search(r"多少|几个", asked_text):
         # "上个月的培训这个月才想起来申报，还能登不": the months compared (当月申报), or the rule quoted
         return ("ce_registration" if known.get("ce_activity_date") else None), whole

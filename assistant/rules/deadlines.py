@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from assistant.rules.dates import cn_date
 from assistant.rules.facts import Facts
 from assistant.rules.logic import Check, leaf
@@ -26,6 +28,25 @@ def ce_registration(facts: Facts, p: Parameters) -> Check:
     return leaf("ce_registration", clauses, same,
                 f"培训在{took.year}年{took.month}月，{registering.year}年{registering.month}月登记，{why}。",
                 facts={"ce_activity_date": str(took), "ce_registration_date": str(registering)})
+
+
+def publicity(facts: Facts, p: Parameters) -> Check:
+    """五（一）: the unit publicises each applicant for 不少于5个工作日 — counted on 2022's calendar (weekends and
+    holidays off, make-up working days on)."""
+    need, start, end = p.value("publicity.working_days"), facts.publicity_start, facts.publicity_end
+    if start is None or end is None:
+        if facts.publicity_days is not None and facts.publicity_days < need:  # "贴三天": short whatever the days are
+            return leaf("publicity", ["五/（一）"], False, f"公示须不少于{need}个工作日，现{facts.publicity_days}天。",
+                        facts={"publicity_days": facts.publicity_days})
+        needs = [n for n, v in (("publicity_start", start), ("publicity_end", end)) if v is None]
+        return leaf("publicity", ["五/（一）"], None, f"公示须不少于{need}个工作日，需要知道起止日期。", needs=needs)
+    off, on = set(p.value("publicity.holidays")), set(p.value("publicity.workdays_on_weekend"))
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    working = [d for d in days if d in on or (d.weekday() < 5 and d not in off)]
+    return leaf("publicity", ["五/（一）"], len(working) >= need,
+                f"公示须不少于{need}个工作日；{cn_date(start)}至{cn_date(end)}共{len(days)}天，其中工作日{len(working)}天"
+                f"（周末、节假日不算）。", facts={"publicity_start": str(start), "publicity_end": str(end)},
+                params={"working_days": need})
 
 
 def deadline(facts: Facts, p: Parameters) -> Check:

@@ -20,7 +20,7 @@ from assistant.rules.assessment import assessment
 from assistant.rules.breakthrough import breakthrough_general, breakthrough_outstanding
 from assistant.rules.ce_hours import ce_hours
 from assistant.rules.dates import add_years
-from assistant.rules.deadlines import ce_registration, deadline
+from assistant.rules.deadlines import ce_registration, deadline, publicity
 from assistant.rules.education import (
     assistant_engineer_normal,
     degree_counted,
@@ -69,6 +69,7 @@ QUESTIONS: dict[str, tuple[str, Callable[[Facts, Parameters], Check]]] = {
     "photo_given": ("证件照（按给出的信息）是否符合要求", photo_given),
     "deadline": ("办理时间是否在规定时间内", deadline),
     "ce_registration": ("培训学时能否在这个月登记", ce_registration),
+    "publicity": ("单位公示天数是否够", publicity),
     "social_insurance": ("社保是否符合要求", gates.social_insurance),
     "rule_2021": ("2021年未通过者能否申报", gates.rule_2021),
     "disqualification": ("是否有取消评审资格的情形", gates.disqualification),

@@ -18,6 +18,7 @@ FACT_NAMES = {
     "practical_assessment_passed": "实操考评是否合格", "transferred_in": "是否外省或部属单位调入、军队转业",
     "posted_outside_city": "是否被派驻市外工作", "outside_personnel": "是否在温省部属单位或市外人员",
     "title_confirmed": "原资格是否已调入审定确认", "finisher_rank": "在完成人中的排名",
+    "publicity_start": "公示开始日期", "publicity_end": "公示结束日期", "publicity_days": "公示天数",
     "ce_activity_date": "培训学习的时间", "ce_registration_date": "登记学时的时间",
     "months_insured_in_city": "本市连续缴纳社保月数", "months_insured_in_unit": "本单位连续缴纳社保月数",
     "insured_now": "当前是否正常参保缴费", "failed_2021": "2021年是否参评未通过",

@@ -217,6 +217,9 @@ class Facts(_Model):
     assessment_some_year: Grade | None = None  # "近3年考核有一年是基本合格": a grade of a required year not named
     ce: dict[int, CEYear] = Field(default_factory=dict)  # year → hours; absent year = unknown
     ce_totals: CETotals | None = None  # 2019–2022 sums, when only the sums are known
+    publicity_start: Day | None = None  # 单位公示的第一天
+    publicity_end: Day | None = None  # 单位公示的最后一天
+    publicity_days: Count | None = None  # 公示的天数, when only a count is said ("贴三天")
     ce_activity_date: Day | None = None  # 培训学习（继续教育活动）的月份, for when its hours may be registered
     ce_registration_date: Day | None = None  # 去登记（申报）这些学时的日子
     months_insured_in_city: Count | None = None

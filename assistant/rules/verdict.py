@@ -87,6 +87,8 @@ QUESTIONS_TO_ASK = {
     "finisher_rank": "您在完成人（发明人）中排第几？",
     "action_date": "您打算哪一天办理？",
     "ce_activity_date": "这次培训学习是哪年哪月的？",
+    "publicity_start": "单位公示从哪天开始？",
+    "publicity_end": "公示到哪天结束？",
     "ce_registration_date": "您打算哪个月去登记这些学时？",
     "undisclosed_discipline": "取得现资格后您是否受过处分？如有，申报材料中是否如实反映了？",
     "exam_violation_in_penalty_period": "您是否因人事考试违纪违规被记入浙江省诚信系统，且仍在处分期内？",
