@@ -8,8 +8,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from assistant.language.clauses import Clause
+from assistant.language.events import months_between
 from assistant.language.lexicon import lexicon
 from assistant.language.reading import Reading
+from assistant.language.when import find_dates
 
 FORMATS = re.compile(r"(?<![a-z])(jpe?g|png|bmp|gif|webp|heic|tiff?)(?![a-z])", re.I)
 PIXELS = re.compile(r"(\d{2,5})\s*(?:[x×*＊]|乘以?|by)\s*(\d{2,5})|"
@@ -66,8 +68,7 @@ def insured_throughout(reading: Reading, message: str, reference: date, person: 
     start = reading.get("work_start_date", person) or reading.get("graduation_date", person) or (started if person == "self" else None)
     if start:
         since = date.fromisoformat(str(start)[:10])
-        months = max(0, (reference.year - since.year) * 12 + reference.month - since.month)
-        reading.set("months_insured_in_city", months, INSURED_THROUGHOUT.search(message).group(0), person,
+        reading.set("months_insured_in_city", months_between(since, reference), INSURED_THROUGHOUT.search(message).group(0), person,
                     presumed=f"按{since.year}年{since.month}月参加工作起一直在本市缴纳社保计算")
 
 
@@ -236,13 +237,13 @@ def publicity(reading: Reading, message: str, reference: date, person: str) -> N
     day "之前要报上去" ends the day before it), or only a count ("在厂门口贴三天")."""
     if not PUBLICISED.search(message):
         return
-    days = list(re.finditer(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[号日]", message))  # month and day, this year
+    days = [d for d in find_dates(message, reference) if re.search(r"[号日]", message[d.start:d.end])]  # to the day
     if len(days) >= 2:
-        first, last = (date(reference.year, int(m.group(1)), int(m.group(2))) for m in days[:2])
-        if re.match(r"[^,，。]{0,2}(之前|以前|前)[^,，。]{0,4}(报|交|送)", message[days[1].end():]):
+        first, last = days[0].value, days[1].value
+        if re.match(r"[^,，。]{0,2}(之前|以前|前)[^,，。]{0,4}(报|交|送)", message[days[1].end:]):
             last -= timedelta(days=1)  # "11月2号之前要报上去": the 公示 ends the day before
-        reading.set("publicity_start", first.isoformat(), days[0].group(0), person)
-        reading.set("publicity_end", last.isoformat(), days[1].group(0), person)
+        reading.set("publicity_start", first.isoformat(), message[days[0].start:days[0].end], person)
+        reading.set("publicity_end", last.isoformat(), message[days[1].start:days[1].end], person)
     elif m := re.search(r"(公示|贴)[^,，。\d]{0,6}?(\d+)\s*(个)?(工作日|天)", message):
         reading.set("publicity_days", int(m.group(2)), m.group(0), person)
 

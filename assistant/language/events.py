@@ -98,7 +98,7 @@ def _role(clause: Clause, start: int, end: int) -> str | None:
     return best
 
 
-def _months_between(since: date, reference: date) -> int:
+def months_between(since: date, reference: date) -> int:
     """Calendar months paid from the month of `since` up to the month before the reference day."""
     return max(0, (reference.year * 12 + reference.month) - (since.year * 12 + since.month))
 
@@ -116,9 +116,9 @@ def _insured(reading: Reading, clause: Clause, months: int, message: str, person
 def _date_fact(reading: Reading, clause: Clause, role: str, mention: Mention, reference: date, message: str) -> None:
     person, value = clause.person, mention.value
     if role == "insured":
-        _insured(reading, clause, _months_between(value, reference), message, person)
+        _insured(reading, clause, months_between(value, reference), message, person)
     elif role == "changed_unit":  # "今年8月才跳到我们公司": insured in the new unit since then (said aloud)
-        reading.set("months_insured_in_unit", _months_between(value, reference), clause.text, person,
+        reading.set("months_insured_in_unit", months_between(value, reference), clause.text, person,
                     presumed="按换到现单位起在现单位缴纳社保计算")
         if MOVED_TO_MACHINERY.search(clause.text, mention.end - clause.start):
             reading.set("machinery_work_start_date", value.isoformat(), clause.text, person)  # "今年1月才换到这家电机厂做工艺"
@@ -183,7 +183,7 @@ def attach_dates(reading: Reading, clauses: list[Clause], mentions: list[Mention
                 _date_fact(reading, clause, "insured", mention, reference, message)  # "社保的话，我今年5月才回温岭上班"
             elif role in (None, "work_start", "changed_unit") and CAME_FROM_ELSEWHERE.search(clause.text) and \
                     not reading.get("months_insured_in_city", clause.person):
-                reading.set("months_insured_in_city", _months_between(mention.value, reference), clause.text, clause.person,
+                reading.set("months_insured_in_city", months_between(mention.value, reference), clause.text, clause.person,
                             presumed="按调来后在本市缴纳社保计算")  # "上个月从江苏调过来": insured here since
                 if role is None:
                     continue

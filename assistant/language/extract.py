@@ -197,6 +197,8 @@ def understand(message: str, reference: date, pending: str | None = None, subjec
 
 
 ACHIEVED_ON = re.compile(r"授权|获奖|获得|拿到|拿的|发表|刊登|验收|结题|评为|立项|颁发|鉴定|出版|培训|研修|进修|讲座|课程|学习班")
+ACTING = re.compile(r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在")
+ACTED_AFTER = re.compile(rf"\s*(到时候|那时候?|那天|回来后?|然后)[^,，。]{{0,6}}({ACTING.pattern})")
 UNPAID = re.compile(r"(没|未|停|断|欠)[^,，。]{0,2}(交|缴)")
 
 
@@ -213,10 +215,9 @@ def _deadline_date(u: Understanding, reference: date) -> None:
              and not any(c.start <= m.start < c.end and ACHIEVED_ON.search(c.text) for c in u.clauses)]
     # ("一个去年11月授权，一个今年7月授权": when a patent was granted, not a day to act on)
     if len(u.clauses) > 2:  # "2022年2月儿子出生…今年能报吗": a date in a story is not the day one means to apply
-        acting = r"报|交|提交|审核|核查|来得及|截止|还能|上传|送|今天|今日|现在"
-        dated = [m for m in dated if any(c.start <= m.start < c.end and (re.search(acting, c.text) or re.match(
-            r"\s*(到时候|那时候?|那天|回来后?|然后)[^,，。]{0,6}(" + acting + ")", u.clauses[i + 1].text if i + 1 < len(u.clauses)
-            else "")) and not UNPAID.search(c.text) for i, c in enumerate(u.clauses))]
+        acting = [c for i, c in enumerate(u.clauses) if not UNPAID.search(c.text) and (
+            ACTING.search(c.text) or i + 1 < len(u.clauses) and ACTED_AFTER.match(u.clauses[i + 1].text))]
+        dated = [m for m in dated if any(c.start <= m.start < c.end for c in acting)]
         # ("今天都11月3号了"; "老板要11月5号才回来，到时候再点审核报送"; "8、9月都没交" (社保): months unpaid, no day to act on)
     if dated and u.reading.get("action_date", person) is None and all(
             u.reading.get(name, person) != dated[0].value.isoformat() for name in DATE_FACT.values()):

@@ -84,10 +84,11 @@ def only_the_one_asked_about(text: str, subject: str) -> str:
     for clause, name in zip(clauses, names, strict=True):
         if clause is asked:
             continue
-        starts = [t.start for t in clause.has("person.other") if _name_at(text, t)]  # "阿强中专…、阿伟本科…、阿芳…"
-        spans = list(zip(starts, [*starts[1:], clause.end], strict=True)) if len(starts) > 1 else [(clause.start, clause.end)]
-        for start, end in spans:
-            said = _name_at(text, next(t for t in clause.has("person.other") if t.start == start)) if len(starts) > 1 else name
+        named = [(t.start, said) for t in clause.has("person.other") if (said := _name_at(text, t))]  # "阿强…、阿伟…、阿芳…"
+        if len(named) < 2:
+            named = [(clause.start, name)]  # one name (or none) in the clause: it is that of the clause
+        ends = [start for start, _ in named[1:]] + [clause.end]
+        for (start, said), end in zip(named, ends, strict=True):
             if said and said != wanted:
                 text = text[:start] + "，" * (end - start) + text[end:]
     return text
